@@ -1,0 +1,186 @@
+// Atomic file writes (temp file, fsync, rename, fsync the folder) so no reader ever sees half a
+// file, plus CSV formatting through @fast-csv/format and an atomic CSV writer built on both.
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeToString } from '@fast-csv/format';
+
+/** One CSV cell as the harness produces it, before formatting. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** Thrown by {@link csvString} when a row's length differs from the header's. */
+export class CsvRowLengthError extends Error {
+  override readonly name = 'CsvRowLengthError';
+
+  /**
+   * @param rowIndex - zero-based index of the offending row (the header line not counted)
+   * @param expected - number of headers
+   * @param actual - number of cells in the row
+   */
+  constructor(
+    readonly rowIndex: number,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`rows[${rowIndex}] has ${actual} cells but there are ${expected} headers`);
+  }
+}
+
+/** Distinguishes temp files written by one process; combined with the pid in the name. */
+let tempCounter = 0;
+
+/** The temp file for `path`: `.${basename}.${pid}.${counter}.tmp`, in the same folder. */
+function tempPathFor(path: string): string {
+  const name = `.${basename(path)}.${process.pid}.${tempCounter}.tmp`;
+  tempCounter += 1;
+  return join(dirname(path), name);
+}
+
+/**
+ * Fsyncs a folder so a rename inside it survives a crash. Best effort: some platforms and
+ * file systems refuse to open or sync a folder, and the data itself is already safe.
+ */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort only.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Synchronous twin of {@link syncDirectory}. */
+function syncDirectorySync(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Best effort only.
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing more to do.
+      }
+    }
+  }
+}
+
+/**
+ * Writes `data` to `path` atomically: readers see either the old file or the whole new one.
+ *
+ * The data goes to a temp file in the same folder (`.${basename}.${pid}.${counter}.tmp`),
+ * which is fsynced and renamed over `path`; the folder is then fsynced (best effort). On any
+ * error the temp file is removed and the error is rethrown, leaving `path` as it was.
+ * Strings are written as UTF-8.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempPathFor(path);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(tmp, 'w');
+    await handle.writeFile(data);
+    await handle.sync();
+    const opened = handle;
+    handle = undefined;
+    await opened.close();
+    await rename(tmp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/**
+ * Synchronous twin of {@link writeFileAtomic}, with the same guarantees; for places that cannot
+ * await, such as signal and exit handlers.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const tmp = tempPathFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+    const opened = fd;
+    fd = undefined;
+    closeSync(opened);
+    renameSync(tmp, path);
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // The original error matters more.
+      }
+    }
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The original error matters more.
+    }
+    throw error;
+  }
+  syncDirectorySync(dirname(path));
+}
+
+/** The text of one cell: numbers as JS prints them, booleans as words, null/undefined empty. */
+function cellText(cell: CsvCell): string {
+  return cell === null || cell === undefined ? '' : String(cell);
+}
+
+/**
+ * Formats a table as CSV text through @fast-csv/format: a header line (always, even with no
+ * rows), then one line per row, each ended by "\n".
+ *
+ * Numbers are printed as `String(n)` prints them (full round-trip precision, `1e+21`, `NaN`),
+ * booleans as `true`/`false`, null and undefined as empty fields. Fields holding a comma, a
+ * quote or a line break are quoted, with quotes doubled. Throws a RangeError when `headers` is
+ * empty and {@link CsvRowLengthError} when a row's length differs from the header's.
+ */
+export async function csvString(
+  headers: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+): Promise<string> {
+  const width = headers.length;
+  if (width === 0) throw new RangeError('headers must name at least one column, got []');
+  const texts: string[][] = new Array<string[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly CsvCell[];
+    if (row.length !== width) throw new CsvRowLengthError(r, width, row.length);
+    const text = new Array<string>(width);
+    for (let c = 0; c < width; c++) text[c] = cellText(row[c]);
+    texts[r] = text;
+  }
+  return writeToString(texts, {
+    headers: [...headers],
+    writeHeaders: true,
+    alwaysWriteHeaders: true,
+    rowDelimiter: '\n',
+    includeEndRowDelimiter: true,
+  });
+}
+
+/** Formats a table with {@link csvString} and writes it with {@link writeFileAtomic}. */
+export async function writeCsvAtomic(
+  path: string,
+  headers: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+): Promise<void> {
+  await writeFileAtomic(path, await csvString(headers, rows));
+}
