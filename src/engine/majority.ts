@@ -4,12 +4,16 @@ import { CRASHED } from './params.ts';
 import { TWO_POW_M32 } from './rng.ts';
 import { peerScratch, samplePeers, type PeerScratch } from './sampling.ts';
 
+/** Largest k the binary kernel handles (it keeps the picked peers in eight registers). */
+export const BINARY_MAX_K = 8;
+
 /**
  * One round of binary majority (opinions 0 and 1, CRASHED for crashed agents) over agents
- * [lo, hi), with the `rejection` sampler inlined (the same draws as {@link samplePeers}). `st` is
- * the xoshiro128** state of this block's stream, advanced in place; `picked` is scratch of
- * length >= k. Writes `next[lo..hi)` and returns how many live agents
- * of the block now hold opinion 1. A tie keeps the agent's own opinion, which is first in its list.
+ * [lo, hi), for k <= {@link BINARY_MAX_K}, with the `rejection` sampler inlined: the same draws
+ * and peers as {@link samplePeers}, so it gives exactly what {@link majorityGeneralBlock} gives.
+ * `st` is the xoshiro128** state of this block's stream, advanced in place. Writes `next[lo..hi)`
+ * and returns how many live agents of the block now hold opinion 1. A tie keeps the agent's own
+ * opinion, which is first in its list.
  */
 export function majorityBinaryBlock(
   cur: Uint8Array,
@@ -19,7 +23,6 @@ export function majorityBinaryBlock(
   n: number,
   k: number,
   st: Int32Array,
-  picked: Int32Array,
 ): number {
   let s0 = st[0]! | 0;
   let s1 = st[1]! | 0;
@@ -33,9 +36,18 @@ export function majorityBinaryBlock(
     const own = cur[i]!;
     if (own === crashed) continue;
     let votes = (own << 1) - 1;
+    // Peers picked so far, newest first; -1 = none. Registers beat a scratch array here.
+    let a0 = -1;
+    let a1 = -1;
+    let a2 = -1;
+    let a3 = -1;
+    let a4 = -1;
+    let a5 = -1;
+    let a6 = -1;
+    let a7 = -1;
     for (let j = 0; j < k; j++) {
       let p = 0;
-      for (;;) {
+      do {
         const x = Math.imul(s1, 5);
         const r = Math.imul((x << 7) | (x >>> 25), 9);
         const t = s1 << 9;
@@ -48,11 +60,15 @@ export function majorityBinaryBlock(
         // below(n - 1), then skip self without a branch: p += (p >= i).
         p = ((r >>> 0) * scale) | 0;
         p += (i - p - 1) >>> 31;
-        let q = j;
-        while (q > 0 && picked[q - 1] !== p) q--;
-        if (q === 0) break;
-      }
-      picked[j] = p;
+      } while (p === a0 || p === a1 || p === a2 || p === a3 || p === a4 || p === a5 || p === a6 || p === a7);
+      a7 = a6;
+      a6 = a5;
+      a5 = a4;
+      a4 = a3;
+      a3 = a2;
+      a2 = a1;
+      a1 = a0;
+      a0 = p;
       // Vote without a branch or table: 0 -> -1, 1 -> +1, CRASHED (255) -> 0.
       const o = cur[p]!;
       votes += ((o << 1) - 1) & ~-(o >>> 7);

@@ -1,10 +1,7 @@
-// One trial: set up the population, run synchronous rounds until the agreement threshold or the
+// One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
-import { majorityBinaryBlock, majorityGeneralBlock, majorityScratch } from './majority.ts';
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
-import { crashAgents, createPopulation, swapBuffers } from './population.ts';
-import { BLOCK_SIZE, Purpose, streamState, trialKey } from './rng.ts';
-import { samplerFor } from './sampling.ts';
+import { createSimulation, leader, stepRound } from './simulation.ts';
 
 /** What one trial measured. */
 export interface TrialResult {
@@ -31,65 +28,26 @@ export function runTrial(params: TrialParams, seed: number | string): TrialResul
 
 /** Runs one trial from an already validated plan (see {@link planTrial}). */
 export function runPlan(plan: TrialPlan, seed: number | string): TrialResult {
-  const { n, k, maxRounds, threshold } = plan;
-  const key = trialKey(seed);
-  const pop = createPopulation(plan, key);
-  const m = pop.m;
-  const sampler = samplerFor(n, k);
-  const binary = m === 2 && sampler === 'rejection';
-  const scratch = majorityScratch(n, k);
-  const picked = scratch.sampling.peers;
-  const state = new Int32Array(4);
-  const tally = new Float64Array(256);
-  const history = plan.recordAgreement ? new Float64Array(maxRounds) : null;
-  let crashPending = plan.crashCount > 0;
-  let messages = 0;
-  let rounds = 0;
+  const sim = createSimulation(plan, seed);
+  const history = plan.recordAgreement ? new Float64Array(plan.maxRounds) : null;
   let agreement = 0;
-  let leader = 0;
   let converged = false;
-
-  while (rounds < maxRounds) {
-    if (crashPending && rounds === plan.crashRound) {
-      crashAgents(pop, plan.crashCount, key);
-      crashPending = false;
-    }
-    rounds++;
-    messages += pop.live * k;
-    tally.fill(0, 0, m);
-    const cur = pop.opinions;
-    const next = pop.next;
-    let ones = 0;
-    for (let block = 0, lo = 0; lo < n; block++, lo += BLOCK_SIZE) {
-      const hi = Math.min(n, lo + BLOCK_SIZE);
-      streamState(key, Purpose.round, rounds, block, state);
-      if (binary) ones += majorityBinaryBlock(cur, next, lo, hi, n, k, state, picked);
-      else majorityGeneralBlock(cur, next, lo, hi, n, k, state, scratch, tally);
-    }
-    if (binary) {
-      tally[0] = pop.live - ones;
-      tally[1] = ones;
-    }
-    swapBuffers(pop);
-
-    leader = 0;
-    for (let o = 1; o < m; o++) if (tally[o]! > tally[leader]!) leader = o;
-    agreement = tally[leader]! / pop.live;
-    if (history !== null) history[rounds - 1] = agreement;
-    if (agreement >= threshold) {
+  while (sim.round < plan.maxRounds) {
+    agreement = stepRound(sim);
+    if (history !== null) history[sim.round - 1] = agreement;
+    if (agreement >= plan.threshold) {
       converged = true;
       break;
     }
   }
-
   const result: TrialResult = {
-    rounds,
+    rounds: sim.round,
     converged,
-    winner: converged ? leader : null,
+    winner: converged ? leader(sim.tally, sim.pop.m) : null,
     finalAgreement: agreement,
-    messages,
-    live: pop.live,
+    messages: sim.messages,
+    live: sim.pop.live,
   };
-  if (history !== null) result.agreement = history.slice(0, rounds);
+  if (history !== null) result.agreement = history.slice(0, sim.round);
   return result;
 }

@@ -28,7 +28,7 @@ function observe(cur: number[], k: number, reps: number, kernel: Kernel): Map<nu
   for (let r = 0; r < reps; r++) {
     next.set(from);
     streamState(key, Purpose.round, r + 1, 0, st);
-    if (kernel === 'binary') majorityBinaryBlock(from, next, 0, n, n, k, st, scratch.sampling.peers);
+    if (kernel === 'binary') majorityBinaryBlock(from, next, 0, n, n, k, st);
     else majorityGeneralBlock(from, next, 0, n, n, k, st, scratch, tally);
     for (let i = 0; i < n; i++) seen[i]!.set(next[i]!, (seen[i]!.get(next[i]!) ?? 0) + 1);
   }

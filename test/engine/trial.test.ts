@@ -54,11 +54,10 @@ describe('runTrial', () => {
     expect(r.winner).toBe(1);
     expect([...r.agreement!]).toEqual([1]);
     const pop = createPopulation(planTrial({ n: 300, fanout: 4, split: 0 }), trialKey(1));
-    const scratch = majorityScratch(300, 4);
     const st = new Int32Array(4);
     for (let round = 1; round <= 5; round++) {
       streamState(trialKey(1), Purpose.round, round, 0, st);
-      majorityBinaryBlock(pop.opinions, pop.next, 0, 300, 300, 4, st, scratch.sampling.peers);
+      majorityBinaryBlock(pop.opinions, pop.next, 0, 300, 300, 4, st);
       expect(pop.next.every((o) => o === 1)).toBe(true);
     }
   });
@@ -137,7 +136,7 @@ describe('binary kernel', () => {
       const sa = streamState(trialKey(1), Purpose.round, 1, 0, new Int32Array(4));
       const sb = Int32Array.from(sa);
       const tally = new Float64Array(256);
-      const ones = majorityBinaryBlock(pop.opinions, a, 0, n, n, k, sa, new Int32Array(k));
+      const ones = majorityBinaryBlock(pop.opinions, a, 0, n, n, k, sa);
       majorityGeneralBlock(pop.opinions, b, 0, n, n, k, sb, scratch, tally);
       expect(a).toEqual(b);
       expect(sa).toEqual(sb);
