@@ -1,0 +1,195 @@
+// Checking a suite's claims against its measured points: one result per bound claim and matching
+// point, one per complexity claim and series, each with a verdict and the numbers behind it.
+import type { TrialPlan } from '../engine/params.ts';
+import { proportionCi95, summarize } from '../harness/stats.ts';
+import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter } from './claim.ts';
+import { complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
+
+/** What a point measured, per metric one value per trial. */
+export interface PointMeasurements {
+  suite: string;
+  point: number;
+  plan: TrialPlan;
+  values: Record<Metric, ArrayLike<number>>;
+}
+
+/** Verdict words: bound claims `holds`/`fails`; complexity claims `tight`/`upper-bound`/`fails`. */
+export type Verdict = 'holds' | 'fails' | 'tight' | 'upper-bound';
+
+/** The outcome of one claim at one point (bound) or on one series (complexity). */
+export interface ClaimResult {
+  suite: string;
+  claim: Claim;
+  /** The point's plan (bound), or the first point's plan of the series (complexity; n varies). */
+  plan: TrialPlan;
+  /** How the metric was summarised, in words: `share of trials`, `mean`, `fit over n`. */
+  statistic: string;
+  /** The claim's side: `< 3`, `~ 90`, `log n`. */
+  claimed: string;
+  /** Mean of the metric (bound), or null (complexity). */
+  measured: number | null;
+  ci95Low: number | null;
+  ci95High: number | null;
+  /** Share of trials satisfying the bound (bound claims), else null. */
+  fractionSatisfied: number | null;
+  verdict: Verdict;
+  /** The best-fitting class (complexity claims), else null. */
+  bestClass: ComplexityClass | null;
+  /** Every class's fit (complexity claims). */
+  fits: ClassFit[] | null;
+  /** The numbers behind the verdict in one line. */
+  detail: string;
+}
+
+/** A claim that could not be checked (no matching points, a series too short). */
+export interface ClaimWarning {
+  suite: string;
+  claimId: string;
+  message: string;
+}
+
+const FILTER_TO_PLAN: Record<keyof PointFilter, keyof TrialPlan> = {
+  n: 'n',
+  fanout: 'fanout',
+  threshold: 'threshold',
+  start: 'start',
+  split: 'split',
+  crashFraction: 'crashFraction',
+  crashRound: 'crashRound',
+  maxRounds: 'maxRounds',
+};
+
+/** Whether a point's plan matches every parameter of a filter. */
+export function matches(plan: TrialPlan, filter: PointFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  return (Object.keys(filter) as (keyof PointFilter)[]).every((k) => {
+    const want = filter[k];
+    const have = plan[FILTER_TO_PLAN[k]];
+    return typeof want === 'number' && typeof have === 'number' ? Math.abs(want - have) <= 1e-12 * Math.max(1, Math.abs(want)) : want === have;
+  });
+}
+
+const fmt = (x: number): string => (Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(4)).toString());
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function satisfies(x: number, c: BoundClaim['comparator'], v: number, tol: number): boolean {
+  switch (c) {
+    case '<':
+      return x < v;
+    case '<=':
+      return x <= v;
+    case '>':
+      return x > v;
+    case '>=':
+      return x >= v;
+    case '~':
+      return Math.abs(x - v) <= tol * Math.abs(v);
+  }
+}
+
+function checkBound(claim: BoundClaim, p: PointMeasurements): ClaimResult {
+  const values = p.values[claim.metric];
+  const s = summarize(values);
+  const tol = claim.tolerance ?? DEFAULT_TOLERANCE;
+  let ok = 0;
+  for (let i = 0; i < values.length; i++) if (satisfies(values[i]!, claim.comparator, claim.value, tol)) ok++;
+  const fraction = ok / values.length;
+  const wilson = proportionCi95(ok, values.length);
+  const base = {
+    suite: p.suite,
+    claim,
+    plan: p.plan,
+    claimed: `${claim.comparator} ${claim.value}`,
+    measured: s.mean,
+    ci95Low: s.ci95Low,
+    ci95High: s.ci95High,
+    fractionSatisfied: fraction,
+    bestClass: null,
+    fits: null,
+  };
+  if (claim.comparator === '~') {
+    const lo = claim.value * (1 - tol);
+    const hi = claim.value * (1 + tol);
+    const holds = satisfies(s.mean, '~', claim.value, tol);
+    return {
+      ...base,
+      statistic: `mean within +-${pct(tol)}`,
+      verdict: holds ? 'holds' : 'fails',
+      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${holds ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are`,
+    };
+  }
+  const level = claim.level ?? DEFAULT_LEVEL;
+  const holds = fraction >= level;
+  return {
+    ...base,
+    statistic: `share of trials (>= ${pct(level)})`,
+    verdict: holds ? 'holds' : 'fails',
+    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${claim.value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}`,
+  };
+}
+
+/** The key of the series a point belongs to: every plan parameter but n (and its derived k). */
+function seriesKey(plan: TrialPlan): string {
+  return [plan.fanout, plan.threshold, plan.maxRounds, plan.start, plan.split, plan.crashFraction, plan.crashRound, plan.protocol].join('|');
+}
+
+function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): ClaimResult {
+  const sorted = [...series].sort((a, b) => a.plan.n - b.plan.n);
+  const pts = sorted.map((p) => {
+    const s = summarize(p.values[claim.metric]);
+    return { n: p.plan.n, mean: s.mean, se: s.count > 1 ? s.sd / Math.sqrt(s.count) : 0 };
+  });
+  const fit = fitSeries(pts);
+  const verdict = complexityVerdict(claim.claimed, fit.best);
+  const fits = fit.fits
+    .map((f) => `${f.cls}: a=${fmt(f.a)} b=${fmt(f.b)} R2=${f.r2.toFixed(3)} err=${pct(f.rmsRelError)} BIC=${f.bic.toFixed(1)}`)
+    .join('; ');
+  const range = `${pts.map((q) => `${fmt(q.n)}:${fmt(q.mean)}`).join(' ')}`;
+  return {
+    suite: sorted[0]!.suite,
+    claim,
+    plan: sorted[0]!.plan,
+    statistic: 'mean, fit over n',
+    claimed: claim.claimed,
+    measured: null,
+    ci95Low: null,
+    ci95High: null,
+    fractionSatisfied: null,
+    verdict,
+    bestClass: fit.best,
+    fits: fit.fits,
+    detail: `best ${fit.best} (claimed ${claim.claimed}); means by n ${range}; fits ${fits}`,
+  };
+}
+
+/**
+ * Checks a suite's claims against its points. Bound claims give one result per matching point;
+ * complexity claims one per series (points matching `where`, grouped by every parameter but n,
+ * with at least 3 values of n). Claims that match nothing come back as warnings.
+ */
+export function checkClaims(suite: string, claims: readonly Claim[], points: readonly PointMeasurements[]): { results: ClaimResult[]; warnings: ClaimWarning[] } {
+  const results: ClaimResult[] = [];
+  const warnings: ClaimWarning[] = [];
+  for (const claim of claims) {
+    if (claim.kind === 'bound') {
+      const hit = points.filter((p) => matches(p.plan, claim.at));
+      if (hit.length === 0) warnings.push({ suite, claimId: claim.id, message: 'no point of the run matches the claim' });
+      for (const p of hit) results.push(checkBound(claim, p));
+      continue;
+    }
+    const groups = new Map<string, PointMeasurements[]>();
+    for (const p of points) {
+      if (!matches(p.plan, claim.where)) continue;
+      const key = seriesKey(p.plan);
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    let checked = 0;
+    for (const series of groups.values()) {
+      if (new Set(series.map((p) => p.plan.n)).size < 3) continue;
+      results.push(checkComplexity(claim, series));
+      checked++;
+    }
+    if (checked === 0) warnings.push({ suite, claimId: claim.id, message: 'no series of at least 3 values of n matches the claim' });
+  }
+  return { results, warnings };
+}

@@ -1,0 +1,133 @@
+// Claims as suites declare them: bound claims (a metric at a point against a value) and
+// complexity claims (a metric's growth in n over a series of points), with their validation.
+import { formatValue } from '../engine/errors.ts';
+import { CLASSES, isComplexityClass, type ComplexityClass } from './complexity.ts';
+
+/** The per-trial metrics a claim can speak of (columns of trials.csv). */
+export const METRICS = ['rounds', 'messages', 'final_agreement'] as const;
+/** A metric a claim can speak of. */
+export type Metric = (typeof METRICS)[number];
+
+/** Comparators of bound claims; `~` means "about": the mean within a relative tolerance. */
+export const COMPARATORS = ['<', '<=', '>', '>=', '~'] as const;
+/** A comparator of a bound claim. */
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** Parameters a claim can select points by (engine names); a point matches when all are equal. */
+export interface PointFilter {
+  n?: number;
+  fanout?: number;
+  threshold?: number;
+  start?: 'split' | 'near-balanced';
+  split?: number;
+  crashFraction?: number;
+  crashRound?: number;
+  maxRounds?: number;
+}
+const FILTER_KEYS = ['n', 'fanout', 'threshold', 'start', 'split', 'crashFraction', 'crashRound', 'maxRounds'] as const;
+
+/**
+ * "metric comparator value at the points matching `at`". With `<`, `<=`, `>`, `>=` the claim is
+ * about trials: it holds when at least `level` (default 0.95) of the trials satisfy the bound.
+ * With `~` it is about the mean: it holds when the mean is within `tolerance` (default 0.25, i.e.
+ * +-25%) of the value.
+ */
+export interface BoundClaim {
+  kind: 'bound';
+  /** Stable identifier, e.g. `seed-rounds-n10`. */
+  id: string;
+  /** The claim in words, with its source. */
+  description: string;
+  metric: Metric;
+  comparator: Comparator;
+  value: number;
+  /** Points the claim is about; one verdict per matching point. */
+  at: PointFilter;
+  /** Share of trials that must satisfy an inequality (default 0.95). */
+  level?: number;
+  /** Relative tolerance of `~` (default 0.25). */
+  tolerance?: number;
+}
+
+/**
+ * "metric grows as `claimed` in n": the points matching `where` are grouped into series by every
+ * parameter other than n (each series needs >= 3 values of n) and each series is fitted.
+ */
+export interface ComplexityClaim {
+  kind: 'complexity';
+  id: string;
+  description: string;
+  metric: Metric;
+  claimed: ComplexityClass;
+  /** Points the claim is about (default: every point of the suite). */
+  where?: PointFilter;
+}
+
+/** A claim a suite checks. */
+export type Claim = BoundClaim | ComplexityClaim;
+
+/** Default share of trials an inequality claim needs. */
+export const DEFAULT_LEVEL = 0.95;
+/** Default relative tolerance of a `~` claim. */
+export const DEFAULT_TOLERANCE = 0.25;
+
+/** A claim declaration that does not validate: the key (path within the claim) and the value. */
+export class ClaimError extends Error {
+  override readonly name = 'ClaimError';
+  constructor(
+    readonly key: string,
+    readonly value: unknown,
+    expected: string,
+  ) {
+    super(`${key} must be ${expected} (got ${formatValue(value)})`);
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) throw new ClaimError(`${path}${k}`, obj[k], `one of the known keys (${allowed.join(', ')})`);
+  }
+}
+
+function checkFilter(v: unknown, path: string): void {
+  if (!isRecord(v)) throw new ClaimError(path, v, 'a record of parameter -> value');
+  checkKeys(v, FILTER_KEYS, `${path}.`);
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'start' ? x !== 'split' && x !== 'near-balanced' : !isNum(x)) {
+      throw new ClaimError(`${path}.${k}`, x, k === 'start' ? "'split' or 'near-balanced'" : 'a number');
+    }
+  }
+}
+
+/** Checks one claim declaration; throws {@link ClaimError} naming the key (prefixed by `path`). */
+export function validateClaim(v: unknown, path: string): Claim {
+  if (!isRecord(v)) throw new ClaimError(path, v, 'a claim record');
+  if (typeof v.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(v.id)) {
+    throw new ClaimError(`${path}.id`, v.id, 'lower-case letters, digits and dashes');
+  }
+  if (typeof v.description !== 'string' || v.description === '') throw new ClaimError(`${path}.description`, v.description, 'a non-empty string');
+  if (!(METRICS as readonly unknown[]).includes(v.metric)) throw new ClaimError(`${path}.metric`, v.metric, `one of ${METRICS.join(', ')}`);
+  if (v.kind === 'bound') {
+    checkKeys(v, ['kind', 'id', 'description', 'metric', 'comparator', 'value', 'at', 'level', 'tolerance'], `${path}.`);
+    if (!(COMPARATORS as readonly unknown[]).includes(v.comparator)) {
+      throw new ClaimError(`${path}.comparator`, v.comparator, `one of ${COMPARATORS.join(' ')}`);
+    }
+    if (!isNum(v.value)) throw new ClaimError(`${path}.value`, v.value, 'a number');
+    checkFilter(v.at, `${path}.at`);
+    if (v.level !== undefined && (!isNum(v.level) || v.level <= 0 || v.level > 1)) throw new ClaimError(`${path}.level`, v.level, 'in (0, 1]');
+    if (v.tolerance !== undefined && (!isNum(v.tolerance) || v.tolerance <= 0)) throw new ClaimError(`${path}.tolerance`, v.tolerance, '> 0');
+    return v as unknown as BoundClaim;
+  }
+  if (v.kind === 'complexity') {
+    checkKeys(v, ['kind', 'id', 'description', 'metric', 'claimed', 'where'], `${path}.`);
+    if (typeof v.claimed !== 'string' || !isComplexityClass(v.claimed)) {
+      throw new ClaimError(`${path}.claimed`, v.claimed, `one of ${CLASSES.map((c) => `'${c}'`).join(', ')}`);
+    }
+    if (v.where !== undefined) checkFilter(v.where, `${path}.where`);
+    return v as unknown as ComplexityClaim;
+  }
+  throw new ClaimError(`${path}.kind`, v.kind, "'bound' or 'complexity'");
+}

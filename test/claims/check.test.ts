@@ -1,0 +1,121 @@
+// Verdict rules of bound and complexity claims, series grouping, and claim validation.
+import { describe, expect, it } from 'vitest';
+import { ClaimError, validateClaim, type Claim } from '../../src/claims/claim.ts';
+import { checkClaims, type PointMeasurements } from '../../src/claims/check.ts';
+import { planTrial } from '../../src/engine/index.ts';
+
+function point(n: number, fanout: number, rounds: number[], messages?: number[]): PointMeasurements {
+  return {
+    suite: 's',
+    point: 0,
+    plan: planTrial({ n, fanout }),
+    values: { rounds, messages: messages ?? rounds.map((r) => r * n * fanout), final_agreement: rounds.map(() => 1) },
+  };
+}
+
+const rep = (pattern: number[], times: number): number[] => Array.from({ length: times }, () => pattern).flat();
+
+describe('bound claims', () => {
+  const lt3: Claim = { kind: 'bound', id: 'r', description: 'rounds < 3', metric: 'rounds', comparator: '<', value: 3, at: { n: 10 } };
+
+  it('holds when at least 95% of trials satisfy it, fails below', () => {
+    const holds = checkClaims('s', [lt3], [point(10, 3, [...rep([2], 95), ...rep([3], 5)])]).results[0]!;
+    expect(holds.verdict).toBe('holds');
+    expect(holds.fractionSatisfied).toBeCloseTo(0.95, 12);
+    const fails = checkClaims('s', [lt3], [point(10, 3, [...rep([2], 94), ...rep([3], 6)])]).results[0]!;
+    expect(fails.verdict).toBe('fails');
+    expect(fails.detail).toContain('94.0%');
+  });
+
+  it('uses the claim level when given', () => {
+    const c: Claim = { ...lt3, level: 0.5 } as Claim;
+    expect(checkClaims('s', [c], [point(10, 3, [...rep([2], 60), ...rep([4], 40)])]).results[0]!.verdict).toBe('holds');
+  });
+
+  it('"~" holds when the mean is within the tolerance', () => {
+    const about: Claim = { kind: 'bound', id: 'm', description: 'messages ~ 90', metric: 'messages', comparator: '~', value: 90, at: { n: 10 } };
+    const near = checkClaims('s', [about], [point(10, 3, [2, 3], [70, 80])]).results[0]!;
+    expect(near.measured).toBe(75);
+    expect(near.verdict).toBe('holds');
+    const far = checkClaims('s', [about], [point(10, 3, [2, 3], [60, 70])]).results[0]!;
+    expect(far.verdict).toBe('fails');
+    expect(checkClaims('s', [{ ...about, tolerance: 0.5 } as Claim], [point(10, 3, [2], [60])]).results[0]!.verdict).toBe('holds');
+  });
+
+  it('reports the mean and its confidence interval', () => {
+    const r = checkClaims('s', [lt3], [point(10, 3, [1, 2, 3, 2])]).results[0]!;
+    expect(r.measured).toBe(2);
+    expect(r.ci95Low!).toBeLessThan(2);
+    expect(r.ci95High!).toBeGreaterThan(2);
+  });
+
+  it('warns when no point matches', () => {
+    const { results, warnings } = checkClaims('s', [lt3], [point(50, 3, [2])]);
+    expect(results).toEqual([]);
+    expect(warnings[0]!.claimId).toBe('r');
+  });
+});
+
+describe('complexity claims', () => {
+  const ns = [10, 100, 1000, 10_000, 100_000];
+  const logRounds = (n: number): number[] => {
+    const m = 2 + 1.5 * Math.log(n);
+    return [m - 0.2, m, m + 0.2];
+  };
+
+  it('tight, upper-bound and fails, one result per series', () => {
+    const points = [3, 5].flatMap((f) => ns.map((n) => point(n, f, logRounds(n))));
+    const claim = (claimed: 'log n' | 'n' | '1'): Claim => ({ kind: 'complexity', id: `c-${claimed.replace(' ', '')}`, description: '', metric: 'rounds', claimed });
+    const tight = checkClaims('s', [claim('log n')], points).results;
+    expect(tight.map((r) => [r.plan.fanout, r.verdict, r.bestClass])).toEqual([
+      [3, 'tight', 'log n'],
+      [5, 'tight', 'log n'],
+    ]);
+    expect(checkClaims('s', [claim('n')], points).results[0]!.verdict).toBe('upper-bound');
+    expect(checkClaims('s', [claim('1')], points).results[0]!.verdict).toBe('fails');
+    expect(tight[0]!.fits!.length).toBe(7);
+  });
+
+  it('flat rounds make O(log n) an upper bound, linear messages make O(n log n) one', () => {
+    const points = ns.map((n) => point(n, 5, [2, 2, 2, 3]));
+    const rounds: Claim = { kind: 'complexity', id: 'r', description: '', metric: 'rounds', claimed: 'log n' };
+    const msgs: Claim = { kind: 'complexity', id: 'm', description: '', metric: 'messages', claimed: 'n log n' };
+    const [r, m] = checkClaims('s', [rounds, msgs], points).results;
+    expect([r!.bestClass, r!.verdict]).toEqual(['1', 'upper-bound']);
+    expect([m!.bestClass, m!.verdict]).toEqual(['n', 'upper-bound']);
+  });
+
+  it('skips series with fewer than 3 values of n, with a warning', () => {
+    const c: Claim = { kind: 'complexity', id: 'c', description: '', metric: 'rounds', claimed: 'log n' };
+    const { results, warnings } = checkClaims('s', [c], [point(10, 3, [2]), point(100, 3, [2])]);
+    expect(results).toEqual([]);
+    expect(warnings.length).toBe(1);
+  });
+});
+
+describe('validateClaim', () => {
+  const good = { kind: 'bound', id: 'a', description: 'd', metric: 'rounds', comparator: '<', value: 3, at: { n: 10 } };
+  it('accepts a good claim', () => {
+    expect(validateClaim(good, 'claims[0]')).toEqual(good);
+  });
+  for (const [key, bad] of [
+    ['claims[0].kind', { ...good, kind: 'vibes' }],
+    ['claims[0].metric', { ...good, metric: 'speed' }],
+    ['claims[0].comparator', { ...good, comparator: '!=' }],
+    ['claims[0].value', { ...good, value: '3' }],
+    ['claims[0].at.fanot', { ...good, at: { fanot: 3 } }],
+    ['claims[0].extra', { ...good, extra: 1 }],
+    ['claims[0].claimed', { kind: 'complexity', id: 'c', description: 'd', metric: 'rounds', claimed: 'O(log n)' }],
+  ] as const) {
+    it(`rejects ${key}`, () => {
+      let error: unknown;
+      try {
+        validateClaim(bad, 'claims[0]');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ClaimError);
+      expect((error as ClaimError).key).toBe(key);
+    });
+  }
+});
