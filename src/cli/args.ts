@@ -1,0 +1,220 @@
+// Command-line arguments of `bench`: the commander program, and parsing of its flags into typed
+// values; bad input becomes a UsageError that names the flag and the value.
+import os from 'node:os';
+import { Command, CommanderError, Option } from 'commander';
+import { formatValue } from '../engine/errors.ts';
+import type { SuiteMode } from '../harness/suite.ts';
+
+/** Bad command-line input: one line naming the flag and the value; the CLI exits with 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+
+  /**
+   * @param flag - the flag at fault, e.g. `--fanout` (empty when no single flag is)
+   * @param value - the value given
+   * @param problem - what is wrong, e.g. `must be an integer >= 1`; `(got <value>)` is appended
+   */
+  constructor(
+    readonly flag: string,
+    readonly value: unknown,
+    problem: string,
+  ) {
+    super(`${flag === '' ? '' : `${flag} `}${problem}${value === undefined ? '' : ` (got ${formatValue(value)})`}`);
+  }
+}
+
+/** The grid flags of an ad hoc run, each a list of values. */
+export interface AdhocFlags {
+  n?: number[];
+  fanout?: number[];
+  threshold?: number[];
+  maxRounds?: number[];
+  start?: string[];
+  split?: number[];
+  crashFraction?: number[];
+  crashRound?: number[];
+  protocol?: string[];
+}
+
+/** The ad hoc grid flags: the field of {@link AdhocFlags}, the flag, and the kind of its values. */
+export const ADHOC_FLAGS = [
+  { key: 'n', flag: '--n', kind: 'number', help: 'agents' },
+  { key: 'fanout', flag: '--fanout', kind: 'number', help: 'peers contacted per agent and round' },
+  { key: 'threshold', flag: '--threshold', kind: 'number', help: 'agreement that counts as converged, in (0, 1] (default 0.95)' },
+  { key: 'maxRounds', flag: '--max-rounds', kind: 'number', help: 'round limit (default 100)' },
+  { key: 'start', flag: '--start', kind: 'string', help: "initial opinions: 'split' or 'near-balanced' (default split)" },
+  { key: 'split', flag: '--split', kind: 'number', help: 'fraction holding opinion 0 with --start split (default 0.7)' },
+  { key: 'crashFraction', flag: '--crash', kind: 'number', help: 'fraction of agents that crash, in [0, 1) (default 0)' },
+  { key: 'crashRound', flag: '--crash-round', kind: 'number', help: 'completed rounds before the crash (default 0)' },
+  { key: 'protocol', flag: '--protocol', kind: 'string', help: "protocol: 'majority' (default)" },
+] as const satisfies readonly { key: keyof AdhocFlags; flag: string; kind: 'number' | 'string'; help: string }[];
+
+/** What the command line asks for. */
+export interface BenchArgs {
+  /** Suites named with --suite, or null for the default set (or an ad hoc grid). */
+  suites: string[] | null;
+  /** Variant from --quick / --full; null when neither was given. */
+  mode: SuiteMode | null;
+  /** Worker threads. */
+  threads: number;
+  /** Master seed: a safe integer when given in canonical integer form, else the string. */
+  seed: string | number;
+  /** Trials per point overriding the suites', or null. */
+  trials: number | null;
+  /** Output folder, or null for results/<run-id>. */
+  out: string | null;
+  /** Grid flags of an ad hoc run, or null when none was given. */
+  adhoc: AdhocFlags | null;
+}
+
+/** The outcome of parsing: run, print help, or list the suites. */
+export type ParsedArgs =
+  | { action: 'run'; args: BenchArgs }
+  | { action: 'help'; text: string }
+  | { action: 'list' };
+
+/** Largest --threads accepted. */
+export const MAX_THREADS = 256;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const INTEGER = /^[+-]?\d+$/;
+
+/** The commander program; `out` collects what it would print. */
+function buildProgram(out: { text: string; error: string }): Command {
+  const program = new Command('bench')
+    .description(
+      'Runs suites of gossip-consensus trials on worker threads and writes trials.csv, summary.csv ' +
+        'and run.json to results/<run-id>/ (or --out DIR). With no --suite and no grid flags it runs ' +
+        'the default set (see --list).',
+    )
+    .usage('[--suite a,b | grid flags] [options]')
+    .addHelpOption(new Option('-h, --help', 'show this help').helpGroup('Help:'))
+    .configureHelp({ helpWidth: 100 })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => {
+        out.text += s;
+      },
+      writeErr: (s) => {
+        out.error += s;
+      },
+    })
+    .allowExcessArguments(false)
+    .optionsGroup('Suites:')
+    .option('--list', 'list the suites (and the default set) and exit')
+    .option('--suite <names>', 'comma-separated suites to run (default: the default set)')
+    .option('--quick', "run the suites' quick variants")
+    .option('--full', "run the suites' full variants")
+    .optionsGroup('Run:')
+    .option('--trials <T>', "trials per point, replacing the suites' (ad hoc default 100)")
+    .option('--seed <S>', 'master seed, an integer or a string (default: 1)')
+    .option('--threads <N>', `worker threads (default: ${os.availableParallelism()}, the available cores)`)
+    .option('--out <dir>', 'output folder; must not hold a run.json (default: results/<run-id>)')
+    .optionsGroup('Ad hoc grid (instead of --suite; each takes a comma-separated list, suite "adhoc"):');
+  for (const { flag, help } of ADHOC_FLAGS) program.addOption(new Option(`${flag} <list>`, help));
+  return program;
+}
+
+/** Parses a comma-separated list of numbers; throws UsageError on an empty or non-numeric item. */
+function numberList(flag: string, text: string): number[] {
+  return text.split(',').map((part) => {
+    const t = part.trim();
+    if (!NUMBER.test(t)) throw new UsageError(flag, text, 'must be a comma-separated list of numbers');
+    return Number(t);
+  });
+}
+
+/** Parses a comma-separated list of words; throws UsageError on an empty item. */
+function stringList(flag: string, text: string): string[] {
+  return text.split(',').map((part) => {
+    const t = part.trim();
+    if (t === '') throw new UsageError(flag, text, 'must be a comma-separated list of names');
+    return t;
+  });
+}
+
+/** Parses an integer flag in [min, max]. */
+function integerFlag(flag: string, text: string, min: number, max: number = Number.MAX_SAFE_INTEGER): number {
+  const value = Number(text.trim());
+  if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(flag, NUMBER.test(text.trim()) ? value : text, `must be an integer ${range}`);
+  }
+  return value;
+}
+
+/** The master seed: a number when `text` is a safe integer in canonical form, else the string. */
+export function parseSeed(text: string): string | number {
+  if (text === '') throw new UsageError('--seed', text, 'must be a non-empty integer or string');
+  const value = Number(text);
+  return INTEGER.test(text) && Number.isSafeInteger(value) && String(value) === text ? value : text;
+}
+
+/** The one-line message of a commander error, without its `error: ` prefix. */
+function commanderMessage(error: CommanderError): string {
+  return error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Parses the arguments after `bench.ts`. Throws {@link UsageError} for an unknown flag, a
+ * missing or malformed value, or flags that do not go together; domain checks of the grid
+ * flags (n >= 2, threshold in (0, 1], ...) happen when the points are resolved (see adhoc.ts).
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const out = { text: '', error: '' };
+  const program = buildProgram(out);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') {
+        return { action: 'help', text: out.text };
+      }
+      const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+      throw new UsageError('', undefined, commanderMessage(error) || flag);
+    }
+    throw error;
+  }
+  const o = program.opts<Record<string, string | boolean | undefined>>();
+  if (o['list'] === true) return { action: 'list' };
+
+  /** The value of a grid flag as commander stores it (`--crash` -> `crash`). */
+  const gridText = (flag: string): string | boolean | undefined => o[new Option(`${flag} <list>`).attributeName()];
+  let adhoc: AdhocFlags | null = null;
+  for (const { key, flag, kind } of ADHOC_FLAGS) {
+    const text = gridText(flag);
+    if (typeof text !== 'string') continue;
+    adhoc ??= {};
+    if (kind === 'number') (adhoc as Record<string, number[]>)[key] = numberList(flag, text);
+    else (adhoc as Record<string, string[]>)[key] = stringList(flag, text);
+  }
+
+  let suites: string[] | null = null;
+  if (typeof o['suite'] === 'string') {
+    if (adhoc !== null) {
+      const first = ADHOC_FLAGS.find(({ flag }) => typeof gridText(flag) === 'string');
+      throw new UsageError('--suite', o['suite'], `cannot be combined with the ad hoc grid flag ${first?.flag}`);
+    }
+    suites = stringList('--suite', o['suite']);
+    const seen = new Set<string>();
+    for (const name of suites) {
+      if (seen.has(name)) throw new UsageError('--suite', o['suite'], `names suite ${JSON.stringify(name)} twice`);
+      seen.add(name);
+    }
+  }
+
+  if (o['quick'] === true && o['full'] === true) throw new UsageError('--quick', undefined, 'cannot be combined with --full');
+  const mode: SuiteMode | null = o['quick'] === true ? 'quick' : o['full'] === true ? 'full' : null;
+  if (mode !== null && adhoc !== null) {
+    throw new UsageError(`--${mode}`, undefined, 'applies to suites, not to an ad hoc grid (use --trials)');
+  }
+
+  const threads =
+    typeof o['threads'] === 'string' ? integerFlag('--threads', o['threads'], 1, MAX_THREADS) : os.availableParallelism();
+  const trials = typeof o['trials'] === 'string' ? integerFlag('--trials', o['trials'], 1) : null;
+  const seed = parseSeed(typeof o['seed'] === 'string' ? o['seed'] : '1');
+  const outDir = typeof o['out'] === 'string' ? o['out'] : null;
+  if (outDir === '') throw new UsageError('--out', outDir, 'must name a folder');
+
+  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc } };
+}

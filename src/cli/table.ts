@@ -1,0 +1,42 @@
+// The summary table printed at the end of a run: one line per point with its convergence rate,
+// mean rounds and 95% interval, p95 rounds and mean messages.
+import type { SweepPoint } from '../harness/sweep.ts';
+import type { PointSummary } from '../harness/tables.ts';
+
+const HEADERS = ['suite', 'n', 'fanout', 'start', 'threshold', 'trials', 'converged', 'rounds mean [95% ci]', 'rounds p95', 'messages mean'];
+/** Columns aligned left (the rest are numbers, aligned right). */
+const LEFT = new Set([0, 3]);
+
+/** A number with up to `digits` decimals, without trailing zeros. */
+function fixed(x: number, digits: number): string {
+  return String(Number(x.toFixed(digits)));
+}
+
+/** The start of a point as a cell: `split 0.7` or `near-balanced`. */
+function startCell(p: SweepPoint): string {
+  return p.plan.start === 'split' ? `split ${fixed(p.plan.split, 4)}` : p.plan.start;
+}
+
+/** Renders the table as text, one line per point, columns padded to their widest cell. */
+export function summaryTable(points: readonly SweepPoint[], summaries: readonly PointSummary[]): string {
+  const rows = points.map((p, i) => {
+    const s = summaries[i] as PointSummary;
+    return [
+      p.suite,
+      String(p.plan.n),
+      String(p.plan.fanout),
+      startCell(p),
+      String(p.plan.threshold),
+      String(s.trials),
+      s.convergedRate.toFixed(3),
+      `${s.rounds.mean.toFixed(2)} [${s.rounds.ci95Low.toFixed(2)}, ${s.rounds.ci95High.toFixed(2)}]`,
+      fixed(s.rounds.p95, 2),
+      s.messagesMean >= 1000 ? Math.round(s.messagesMean).toLocaleString('en-US') : fixed(s.messagesMean, 1),
+    ];
+  });
+  const all = [HEADERS, ...rows];
+  const widths = HEADERS.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
+  return all
+    .map((r) => r.map((cell, c) => (LEFT.has(c) ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,60 @@
+// Runs one batch of trials (what a worker does with a request), catching every error into the
+// reply; the trial runner is injectable so test fixtures can make a trial throw.
+import type { MessagePort } from 'node:worker_threads';
+import { planTrial, type TrialPlan } from '../engine/params.ts';
+import { runPlan, type TrialResult } from '../engine/trial.ts';
+import { ROW_WIDTH, RowField, type BatchRequest, type BatchResponse } from './messages.ts';
+import { trialSeedAt } from './seeds.ts';
+
+/** Runs one trial; the engine's `runPlan` unless a test injects another. */
+export type TrialRunner = (plan: TrialPlan, seed: number, trial: number) => TrialResult;
+
+const engineRunner: TrialRunner = (plan, seed) => runPlan(plan, seed);
+
+/** The message and stack of anything thrown. */
+function errorText(error: unknown): { message: string; stack: string | null } {
+  if (error instanceof Error) return { message: `${error.name}: ${error.message}`, stack: error.stack ?? null };
+  return { message: String(error), stack: null };
+}
+
+/**
+ * Runs the trials of a batch and returns their rows, or the first error with the point index,
+ * trial and seed that raised it. Never throws.
+ */
+export function runBatch(request: BatchRequest, run: TrialRunner = engineRunner): BatchResponse {
+  const { id, pointIndex, params, seedBase, firstTrial, count } = request;
+  let plan: TrialPlan;
+  try {
+    plan = planTrial(params);
+  } catch (error) {
+    return { id, error: { ...errorText(error), pointIndex, seed: null, trial: null } };
+  }
+  const rows = new Float64Array(count * ROW_WIDTH);
+  for (let i = 0; i < count; i++) {
+    const trial = firstTrial + i;
+    const seed = trialSeedAt(seedBase, trial);
+    let result: TrialResult;
+    try {
+      result = run(plan, seed, trial);
+    } catch (error) {
+      return { id, error: { ...errorText(error), pointIndex, seed, trial } };
+    }
+    const at = i * ROW_WIDTH;
+    rows[at + RowField.seed] = seed;
+    rows[at + RowField.rounds] = result.rounds;
+    rows[at + RowField.converged] = result.converged ? 1 : 0;
+    rows[at + RowField.winner] = result.winner ?? -1;
+    rows[at + RowField.messages] = result.messages;
+    rows[at + RowField.finalAgreement] = result.finalAgreement;
+    rows[at + RowField.live] = result.live;
+  }
+  return { id, rows };
+}
+
+/** Serves batch requests on a worker port with {@link runBatch}, transferring the row buffers. */
+export function serveBatches(port: MessagePort, run: TrialRunner = engineRunner): void {
+  port.on('message', (request: BatchRequest) => {
+    const response = runBatch(request, run);
+    port.postMessage(response, 'rows' in response ? [response.rows.buffer as ArrayBuffer] : []);
+  });
+}

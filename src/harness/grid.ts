@@ -1,0 +1,134 @@
+// Grid expansion: a grid record walked as a cartesian product in odometer order, each point
+// resolved with the engine's planTrial and named by a canonical key of its full parameters.
+import { DEFAULTS, planTrial, type TrialParams, type TrialPlan } from '../engine/params.ts';
+import type { Grid, GridRecord } from './suite.ts';
+
+/**
+ * The grid keys in canonical order. Expansion walks them as an odometer: the first key (`n`)
+ * changes slowest, the last (`protocol`) fastest. Keys in point keys appear in this order too.
+ */
+export const GRID_KEYS = [
+  'n',
+  'fanout',
+  'threshold',
+  'maxRounds',
+  'start',
+  'split',
+  'crashFraction',
+  'crashRound',
+  'protocol',
+] as const;
+
+/** A grid key: one of {@link GRID_KEYS}. */
+export type GridKey = (typeof GRID_KEYS)[number];
+
+/** One point of a grid: its canonical key, full parameters and validated plan. */
+export interface Point {
+  /** Canonical key, e.g. `n=10;fanout=3;threshold=0.95;maxRounds=50;start=split;split=0.7;crashFraction=0;protocol=majority`. */
+  key: string;
+  /** Every parameter with its default filled in; what the workers pass to the engine. */
+  params: TrialParams;
+  /** The engine's validated plan of `params`. */
+  plan: TrialPlan;
+}
+
+/**
+ * Resolves raw parameters into a point: fills the defaults, validates with `planTrial` (which
+ * throws ParameterError), and builds the canonical key. Parameters the engine ignores at this
+ * point are dropped from the key and the params, so equivalent points share one key: `split`
+ * when `start` is `near-balanced`, `crashRound` (set to 0) when `crashFraction` is 0.
+ */
+export function resolvePoint(raw: TrialParams): Point {
+  const plan = planTrial(raw);
+  const split = plan.start === 'split' ? (raw.split ?? DEFAULTS.split) : undefined;
+  const crashRound = plan.crashFraction !== 0 ? plan.crashRound : undefined;
+  const keyed: Partial<Record<GridKey, number | string | undefined>> = {
+    n: plan.n,
+    fanout: plan.fanout,
+    threshold: plan.threshold,
+    maxRounds: plan.maxRounds,
+    start: plan.start,
+    split,
+    crashFraction: plan.crashFraction,
+    crashRound,
+    protocol: plan.protocol,
+  };
+  const key = GRID_KEYS.filter((k) => keyed[k] !== undefined)
+    .map((k) => `${k}=${String(keyed[k])}`)
+    .join(';');
+  const params: TrialParams = {
+    n: plan.n,
+    fanout: plan.fanout,
+    threshold: plan.threshold,
+    maxRounds: plan.maxRounds,
+    start: plan.start,
+    ...(split === undefined ? {} : { split }),
+    crashFraction: plan.crashFraction,
+    crashRound: crashRound ?? 0,
+    protocol: plan.protocol,
+  };
+  return { key, params, plan: crashRound === undefined ? { ...plan, crashRound: 0 } : plan };
+}
+
+/** The values of one key of a record as a list (absent -> undefined: the engine's default). */
+function valuesOf(record: GridRecord, key: GridKey): readonly unknown[] {
+  const raw = record[key];
+  if (raw === undefined) return [undefined];
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+/**
+ * Expands one record into resolved points, as a cartesian product in odometer order over
+ * {@link GRID_KEYS} (first key slowest). Throws ParameterError for a point the engine rejects.
+ */
+export function expandRecord(record: GridRecord): Point[] {
+  const lists = GRID_KEYS.map((key) => valuesOf(record, key));
+  const total = lists.reduce((acc, list) => acc * list.length, 1);
+  const digits = new Array<number>(GRID_KEYS.length).fill(0);
+  const points: Point[] = [];
+  for (let count = 0; count < total; count++) {
+    const raw: Record<string, unknown> = {};
+    for (let k = 0; k < GRID_KEYS.length; k++) {
+      const value = (lists[k] as readonly unknown[])[digits[k] as number];
+      if (value !== undefined) raw[GRID_KEYS[k] as GridKey] = value;
+    }
+    points.push(resolvePoint(raw as unknown as TrialParams));
+    for (let k = GRID_KEYS.length - 1; k >= 0; k--) {
+      const next = (digits[k] as number) + 1;
+      if (next < (lists[k] as readonly unknown[]).length) {
+        digits[k] = next;
+        break;
+      }
+      digits[k] = 0;
+    }
+  }
+  return points;
+}
+
+/**
+ * Expands a grid (one record or a list of records) into its points: each record in order, as
+ * a cartesian product, concatenated; a point whose key already appeared is dropped (it would
+ * repeat the same trials with the same seeds).
+ */
+export function expandGrid(grid: Grid): Point[] {
+  const records: readonly GridRecord[] = Array.isArray(grid) ? grid : [grid as GridRecord];
+  const seen = new Set<string>();
+  const points: Point[] = [];
+  for (const record of records) {
+    for (const point of expandRecord(record)) {
+      if (seen.has(point.key)) continue;
+      seen.add(point.key);
+      points.push(point);
+    }
+  }
+  return points;
+}
+
+/**
+ * The domain a ParameterError (or ClaimError) states (`an integer >= 1`, `in (0, 1]`), cut from
+ * its message (`fanout must be an integer >= 1 (got 0)`) so callers can name their own flag or
+ * key. (The errors keep no `expected` field of their own.)
+ */
+export function expectedOf(error: Error): string {
+  return error.message.replace(/^\S+ must be /, '').replace(/ \(got [^]*\)$/, '');
+}

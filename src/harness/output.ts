@@ -1,0 +1,76 @@
+// Writes a run's result folder: trials.csv and summary.csv, then run.json last, each atomically;
+// a failed run gets only run.json (status `failed`) and no partial CSV.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeCsvAtomic, writeFileAtomic, type CsvCell } from './atomic.ts';
+import { TrialFailedError } from './pool.ts';
+import { runInfoJson, type RunFailure, type RunInfo } from './runinfo.ts';
+import type { Sweep } from './sweep.ts';
+import { appendTrialRows, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS, type PointSummary } from './tables.ts';
+
+/** File names in a result folder. */
+export const RESULT_FILES = { trials: 'trials.csv', summary: 'summary.csv', run: 'run.json' } as const;
+
+/** Summaries of every point of a sweep, in point order. */
+export function summarizeSweep(sweep: Sweep, rows: readonly Float64Array[]): PointSummary[] {
+  return sweep.points.map((p, i) => summarizePoint(p, rows[i] as Float64Array));
+}
+
+/**
+ * Writes a complete run: trials.csv, summary.csv, then run.json (so a run.json with status
+ * `complete` means both CSVs are whole). When a CSV write fails, the CSVs written so far are
+ * removed and the error is rethrown.
+ */
+export async function writeResults(
+  dir: string,
+  sweep: Sweep,
+  rows: readonly Float64Array[],
+  summaries: readonly PointSummary[],
+  info: RunInfo,
+): Promise<void> {
+  const trialRows: CsvCell[][] = [];
+  sweep.points.forEach((p, i) => appendTrialRows(trialRows, p, rows[i] as Float64Array));
+  const summaryRows = sweep.points.map((p, i) => summaryRow(p, summaries[i] as PointSummary));
+  try {
+    await writeCsvAtomic(join(dir, RESULT_FILES.trials), TRIAL_COLUMNS, trialRows);
+    await writeCsvAtomic(join(dir, RESULT_FILES.summary), SUMMARY_COLUMNS, summaryRows);
+  } catch (error) {
+    removeCsvs(dir);
+    throw error;
+  }
+  await writeFileAtomic(join(dir, RESULT_FILES.run), runInfoJson(info));
+}
+
+/** Removes this run's CSVs from `dir` (best effort). */
+export function removeCsvs(dir: string): void {
+  for (const name of [RESULT_FILES.trials, RESULT_FILES.summary]) {
+    try {
+      rmSync(join(dir, name), { force: true });
+    } catch {
+      // Best effort: run.json says the run failed.
+    }
+  }
+}
+
+/** Writes run.json of a failed run (no CSVs). */
+export async function writeFailure(dir: string, info: RunInfo): Promise<void> {
+  await writeFileAtomic(join(dir, RESULT_FILES.run), runInfoJson(info));
+}
+
+/** Describes an error that ended a run, naming the suite, point and seed of a failed trial. */
+export function describeFailure(error: unknown, sweep: Sweep): RunFailure {
+  if (error instanceof TrialFailedError) {
+    const p = sweep.points[error.pointIndex];
+    const where = p === undefined ? `point ${error.pointIndex}` : `suite ${p.suite} point ${p.point} (${p.key})`;
+    const what = error.trial === null ? 'setting up the point' : `trial ${error.trial}, seed ${error.seed}`;
+    return {
+      message: `${where}, ${what}: ${error.workerMessage}`,
+      ...(p === undefined ? {} : { suite: p.suite, point: p.point, pointKey: p.key }),
+      trial: error.trial,
+      seed: error.seed,
+      stack: error.workerStack,
+    };
+  }
+  if (error instanceof Error) return { message: error.message, stack: error.stack ?? null };
+  return { message: String(error) };
+}

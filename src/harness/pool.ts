@@ -1,0 +1,208 @@
+// The worker pool: splits each point's trials into batches of ~30 ms, runs them on worker_threads,
+// and places the rows by (point, trial) so results do not depend on threads or completion order.
+import { Worker } from 'node:worker_threads';
+import type { TrialParams } from '../engine/params.ts';
+import { ROW_WIDTH, type BatchFailure, type BatchRequest, type BatchResponse } from './messages.ts';
+
+/** The trials of one point, as the pool runs them. */
+export interface PoolJob {
+  /** The point's full parameters. */
+  params: TrialParams;
+  /** The point's seed base (see seeds.ts). */
+  seedBase: string;
+  /** Number of trials, >= 1. */
+  trials: number;
+}
+
+/** Progress of a pool run: trials done, and estimated work done (for an ETA that weighs big points). */
+export interface PoolProgress {
+  trials: number;
+  totalTrials: number;
+  /** Estimated work done, in ns ({@link trialCostNs} per trial). */
+  work: number;
+  /** Estimated work of the whole run, in ns. */
+  totalWork: number;
+}
+
+/** Options of {@link runPool}. */
+export interface PoolOptions {
+  /** Worker threads, >= 1 (fewer are started when there are fewer batches). */
+  threads: number;
+  /** Worker entry; default the engine worker `worker.ts`. Tests point it at a fixture. */
+  workerUrl?: URL;
+  /** Passed to every worker as `workerData`. */
+  workerData?: unknown;
+  /** Called after each batch with the progress so far. */
+  onProgress?: (progress: PoolProgress) => void;
+  /** Target work per batch in nanoseconds (default {@link BATCH_TARGET_NS}). */
+  batchNs?: number;
+}
+
+/** Target estimated work per batch: long enough that messaging costs little, short enough to balance. */
+export const BATCH_TARGET_NS = 30e6;
+
+/** The default worker entry. */
+export const ENGINE_WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+/** A trial (or the setup of a point) threw inside a worker. */
+export class TrialFailedError extends Error {
+  override readonly name = 'TrialFailedError';
+  /** Index of the point in the run. */
+  readonly pointIndex: number;
+  /** Seed of the trial that threw; null when the point could not be set up. */
+  readonly seed: number | null;
+  /** Index of the trial that threw; null when the point could not be set up. */
+  readonly trial: number | null;
+  /** The error's message inside the worker (`Name: message`). */
+  readonly workerMessage: string;
+  /** Stack of the error inside the worker, when it had one. */
+  readonly workerStack: string | null;
+
+  constructor(failure: BatchFailure) {
+    super(
+      `trial ${failure.trial ?? '-'} of point ${failure.pointIndex} (seed ${failure.seed ?? '-'}) failed: ${failure.message}`,
+    );
+    this.pointIndex = failure.pointIndex;
+    this.seed = failure.seed;
+    this.trial = failure.trial;
+    this.workerMessage = failure.message;
+    this.workerStack = failure.stack;
+  }
+}
+
+/** A worker died (uncaught error, failed to load, or exited) before the run finished. */
+export class WorkerExitError extends Error {
+  override readonly name = 'WorkerExitError';
+
+  /**
+   * @param thread - index of the worker in the pool
+   * @param reason - the error it raised or how it exited
+   */
+  constructor(
+    readonly thread: number,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`worker ${thread} ${reason}`, options);
+  }
+}
+
+/**
+ * Estimated time of one trial in nanoseconds: `n * min(fanout, n - 1) * 8 rounds * 40 ns` plus
+ * 20 µs of setup (seeding and allocation dominate below n = 100). Only sizes batches.
+ */
+export function trialCostNs(params: TrialParams): number {
+  const k = Math.min(params.fanout, params.n - 1);
+  return params.n * k * 8 * 40 + 20_000;
+}
+
+/** Splits the jobs into batch requests of about `batchNs` each (at least one trial), in job order. */
+export function planBatches(jobs: readonly PoolJob[], batchNs: number = BATCH_TARGET_NS): BatchRequest[] {
+  const requests: BatchRequest[] = [];
+  jobs.forEach((job, pointIndex) => {
+    const size = Math.max(1, Math.floor(batchNs / trialCostNs(job.params)));
+    for (let first = 0; first < job.trials; first += size) {
+      requests.push({
+        id: requests.length,
+        pointIndex,
+        params: job.params,
+        seedBase: job.seedBase,
+        firstTrial: first,
+        count: Math.min(size, job.trials - first),
+      });
+    }
+  });
+  return requests;
+}
+
+/** Resolves the worker-side URL of tsx's ESM API, used to load a `.ts` worker entry. */
+function tsxApiUrl(): string {
+  return import.meta.resolve('tsx/esm/api');
+}
+
+/**
+ * Starts a worker on `url`. A `.ts` entry is loaded through a small bootstrap that registers
+ * tsx inside the worker first: on Node 20 a worker given `execArgv: ['--import', 'tsx']` still
+ * cannot load a `.ts` entry, while registering from inside works under `npm run bench` and vitest.
+ */
+function startWorker(url: URL, workerData: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
+  const code =
+    `import(${JSON.stringify(tsxApiUrl())})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/**
+ * Runs every job's trials on a pool of worker threads and returns, per job, its rows:
+ * `trials * ROW_WIDTH` numbers in trial order (see messages.ts for the fields).
+ *
+ * Batches go out in job order to whichever worker is free; each response is copied to its
+ * place, so the result is the same for any thread count and completion order. Rejects with
+ * {@link TrialFailedError} when a trial throws and {@link WorkerExitError} when a worker dies;
+ * in every case all workers are terminated before the promise settles.
+ */
+export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): Promise<Float64Array[]> {
+  const { threads, onProgress } = options;
+  if (!Number.isSafeInteger(threads) || threads < 1) {
+    throw new RangeError(`options.threads must be an integer >= 1 (got ${threads})`);
+  }
+  const results = jobs.map((job) => new Float64Array(job.trials * ROW_WIDTH));
+  const requests = planBatches(jobs, options.batchNs);
+  if (requests.length === 0) return results;
+  const costs = jobs.map((job) => trialCostNs(job.params));
+  const progress: PoolProgress = {
+    trials: 0,
+    totalTrials: jobs.reduce((sum, job) => sum + job.trials, 0),
+    work: 0,
+    totalWork: jobs.reduce((sum, job, i) => sum + job.trials * (costs[i] as number), 0),
+  };
+  const url = options.workerUrl ?? ENGINE_WORKER_URL;
+  const workers: Worker[] = [];
+  let next = 0;
+  let pending = requests.length;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: Error): void => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      };
+      const dispatch = (worker: Worker): void => {
+        if (!settled && next < requests.length) worker.postMessage(requests[next++]);
+      };
+      const count = Math.min(threads, requests.length);
+      for (let t = 0; t < count; t++) {
+        const worker = startWorker(url, options.workerData);
+        workers.push(worker);
+        worker.on('message', (response: BatchResponse) => {
+          if (settled) return;
+          if ('error' in response) {
+            fail(new TrialFailedError(response.error));
+            return;
+          }
+          const request = requests[response.id] as BatchRequest;
+          (results[request.pointIndex] as Float64Array).set(response.rows, request.firstTrial * ROW_WIDTH);
+          progress.trials += request.count;
+          progress.work += request.count * (costs[request.pointIndex] as number);
+          pending--;
+          onProgress?.({ ...progress });
+          if (pending === 0) {
+            settled = true;
+            resolve();
+          } else {
+            dispatch(worker);
+          }
+        });
+        worker.on('error', (error) => fail(new WorkerExitError(t, `failed: ${error.message}`, { cause: error })));
+        worker.on('messageerror', (error) => fail(new WorkerExitError(t, `sent an unreadable message: ${error.message}`)));
+        worker.on('exit', (code) => fail(new WorkerExitError(t, `exited with code ${code} before the run finished`)));
+        dispatch(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,151 @@
+// The result tables: the columns of trials.csv and summary.csv, and the rows built from a
+// sweep's points and the rows the pool returned.
+import type { CsvCell } from './atomic.ts';
+import { ROW_WIDTH, RowField } from './messages.ts';
+import { summarize, type Summary } from './stats.ts';
+import type { SweepPoint } from './sweep.ts';
+
+/** Columns of trials.csv, one row per trial. */
+export const TRIAL_COLUMNS = [
+  'suite',
+  'point',
+  'protocol',
+  'n',
+  'fanout',
+  'threshold',
+  'start',
+  'split',
+  'crash_fraction',
+  'crash_round',
+  'max_rounds',
+  'trial',
+  'seed',
+  'rounds',
+  'converged',
+  'winner',
+  'messages',
+  'final_agreement',
+  'live',
+] as const;
+
+/** Columns of summary.csv, one row per point. */
+export const SUMMARY_COLUMNS = [
+  'suite',
+  'point',
+  'protocol',
+  'n',
+  'fanout',
+  'threshold',
+  'start',
+  'split',
+  'crash_fraction',
+  'crash_round',
+  'max_rounds',
+  'trials',
+  'converged_rate',
+  'winner0_rate',
+  'rounds_mean',
+  'rounds_sd',
+  'rounds_ci95_low',
+  'rounds_ci95_high',
+  'rounds_p50',
+  'rounds_p95',
+  'rounds_max',
+  'messages_mean',
+  'messages_per_agent',
+  'final_agreement_mean',
+] as const;
+
+/** The cells shared by both tables: suite .. max_rounds, from the point's plan. */
+function pointCells(p: SweepPoint): CsvCell[] {
+  const { plan } = p;
+  return [
+    p.suite,
+    p.point,
+    plan.protocol,
+    plan.n,
+    plan.fanout,
+    plan.threshold,
+    plan.start,
+    plan.split,
+    plan.crashFraction,
+    plan.crashRound,
+    plan.maxRounds,
+  ];
+}
+
+/** Appends the trials.csv rows of one point to `out`; `rows` holds `trials * ROW_WIDTH` numbers. */
+export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Array): void {
+  const head = pointCells(p);
+  for (let t = 0; t < p.trials; t++) {
+    const at = t * ROW_WIDTH;
+    const winner = rows[at + RowField.winner] as number;
+    out.push([
+      ...head,
+      t,
+      rows[at + RowField.seed],
+      rows[at + RowField.rounds],
+      rows[at + RowField.converged] === 1,
+      winner < 0 ? null : winner,
+      rows[at + RowField.messages],
+      rows[at + RowField.finalAgreement],
+      rows[at + RowField.live],
+    ]);
+  }
+}
+
+/** The statistics of one point, as summary.csv and the console table show them. */
+export interface PointSummary {
+  trials: number;
+  convergedRate: number;
+  winner0Rate: number;
+  rounds: Summary;
+  messagesMean: number;
+  finalAgreementMean: number;
+}
+
+/** Summarises one point's rows: rates over all trials, round statistics with `summarize`. */
+export function summarizePoint(p: SweepPoint, rows: Float64Array): PointSummary {
+  const trials = p.trials;
+  const rounds = new Float64Array(trials);
+  let converged = 0;
+  let winner0 = 0;
+  let messages = 0;
+  let agreement = 0;
+  for (let t = 0; t < trials; t++) {
+    const at = t * ROW_WIDTH;
+    rounds[t] = rows[at + RowField.rounds] as number;
+    if (rows[at + RowField.converged] === 1) converged++;
+    if (rows[at + RowField.winner] === 0) winner0++;
+    messages += rows[at + RowField.messages] as number;
+    agreement += rows[at + RowField.finalAgreement] as number;
+  }
+  return {
+    trials,
+    convergedRate: converged / trials,
+    winner0Rate: winner0 / trials,
+    rounds: summarize(rounds),
+    messagesMean: messages / trials,
+    finalAgreementMean: agreement / trials,
+  };
+}
+
+/** The summary.csv row of one point. */
+export function summaryRow(p: SweepPoint, s: PointSummary): CsvCell[] {
+  return [
+    ...pointCells(p),
+    s.trials,
+    s.convergedRate,
+    s.winner0Rate,
+    s.rounds.mean,
+    s.rounds.sd,
+    s.rounds.ci95Low,
+    s.rounds.ci95High,
+    s.rounds.p50,
+    s.rounds.p95,
+    s.rounds.max,
+    s.messagesMean,
+    s.messagesMean / p.plan.n,
+    s.finalAgreementMean,
+  ];
+}

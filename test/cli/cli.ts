@@ -1,0 +1,53 @@
+// Test helpers: run the real CLI as a subprocess (`node --import tsx src/cli/bench.ts ...`), or
+// in-process through runBench with captured streams.
+import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { runBench, type BenchOptions } from '../../src/cli/main.ts';
+
+/** The project root, where the CLI runs. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What a CLI run printed and returned. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node --import tsx src/cli/bench.ts ...args` in the project root, with CI set (no bar). */
+export function runCli(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A writable stream that collects what is written to it. */
+function collector(): Writable & { text: string } {
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      stream.text += String(chunk);
+      callback();
+    },
+  }) as Writable & { text: string };
+  stream.text = '';
+  return stream;
+}
+
+/** Runs the CLI in-process through runBench, with captured stdout/stderr and CI set. */
+export async function runInProcess(args: readonly string[], options: Omit<BenchOptions, 'io'> = {}): Promise<CliResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runBench(args, { ...options, io: { stdout, stderr, env: { CI: '1' } } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}

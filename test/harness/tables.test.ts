@@ -1,0 +1,62 @@
+// Tests for the result tables: row cells from a point and its rows, and per-point summaries.
+import { describe, expect, it } from 'vitest';
+import type { CsvCell } from '../../src/harness/atomic.ts';
+import { ROW_WIDTH } from '../../src/harness/messages.ts';
+import { buildSweep } from '../../src/harness/sweep.ts';
+import { appendTrialRows, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/harness/tables.ts';
+
+const sweep = buildSweep(
+  [{ suite: { name: 't', description: '', grid: { n: 10, fanout: 3, crashFraction: 0.2, crashRound: 1 }, trials: 2, claims: [] }, mode: 'default' }],
+  { masterSeed: 1 },
+);
+const point = sweep.points[0]!;
+// seed, rounds, converged, winner, messages, finalAgreement, live
+const rows = new Float64Array([11, 3, 1, 0, 72, 1, 8, 12, 100, 0, -1, 2400, 0.625, 8]);
+
+describe('trial rows', () => {
+  it('follow TRIAL_COLUMNS, with booleans and an empty winner', () => {
+    const out: CsvCell[][] = [];
+    appendTrialRows(out, point, rows);
+    expect(out).toHaveLength(2);
+    const row = Object.fromEntries(TRIAL_COLUMNS.map((c, i) => [c, out[1]![i]]));
+    expect(row).toEqual({
+      suite: 't',
+      point: 0,
+      protocol: 'majority',
+      n: 10,
+      fanout: 3,
+      threshold: 0.95,
+      start: 'split',
+      split: 0.7,
+      crash_fraction: 0.2,
+      crash_round: 1,
+      max_rounds: 100,
+      trial: 1,
+      seed: 12,
+      rounds: 100,
+      converged: false,
+      winner: null,
+      messages: 2400,
+      final_agreement: 0.625,
+      live: 8,
+    });
+    expect(out[0]![TRIAL_COLUMNS.indexOf('converged')]).toBe(true);
+    expect(rows.length).toBe(2 * ROW_WIDTH);
+  });
+});
+
+describe('summary rows', () => {
+  it('hold rates over all trials and the round statistics', () => {
+    const s = summarizePoint(point, rows);
+    const row = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, summaryRow(point, s)[i]]));
+    expect(row['trials']).toBe(2);
+    expect(row['converged_rate']).toBe(0.5);
+    expect(row['winner0_rate']).toBe(0.5);
+    expect(row['rounds_mean']).toBe(51.5);
+    expect(row['rounds_max']).toBe(100);
+    expect(row['messages_mean']).toBe(1236);
+    expect(row['messages_per_agent']).toBe(123.6);
+    expect(row['final_agreement_mean']).toBe(0.8125);
+    expect(summaryRow(point, s)).toHaveLength(SUMMARY_COLUMNS.length);
+  });
+});
