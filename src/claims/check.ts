@@ -1,14 +1,17 @@
 // Checking a suite's claims against its measured points: one result per bound claim and matching
 // point, one per complexity claim and series, each with a verdict and the numbers behind it.
-import type { TrialPlan } from '../engine/params.ts';
+import type { TrialParams, TrialPlan } from '../engine/params.ts';
 import { proportionCi95, summarize } from '../harness/stats.ts';
 import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter } from './claim.ts';
-import { complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
+import { BIC_MARGIN, complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
 
 /** What a point measured, per metric one value per trial. */
 export interface PointMeasurements {
   suite: string;
   point: number;
+  /** The point's parameters as requested (defaults filled in): what claims select by. */
+  params: TrialParams;
+  /** The engine's plan of the point (actual split, k, ...). */
   plan: TrialPlan;
   values: Record<Metric, ArrayLike<number>>;
 }
@@ -48,23 +51,15 @@ export interface ClaimWarning {
   message: string;
 }
 
-const FILTER_TO_PLAN: Record<keyof PointFilter, keyof TrialPlan> = {
-  n: 'n',
-  fanout: 'fanout',
-  threshold: 'threshold',
-  start: 'start',
-  split: 'split',
-  crashFraction: 'crashFraction',
-  crashRound: 'crashRound',
-  maxRounds: 'maxRounds',
-};
-
-/** Whether a point's plan matches every parameter of a filter. */
-export function matches(plan: TrialPlan, filter: PointFilter | undefined): boolean {
+/**
+ * Whether a point's requested parameters match every parameter of a filter (`split` is the
+ * requested split, not the realised round(split * n) / n; it never matches a near-balanced point).
+ */
+export function matches(params: TrialParams, filter: PointFilter | undefined): boolean {
   if (filter === undefined) return true;
   return (Object.keys(filter) as (keyof PointFilter)[]).every((k) => {
     const want = filter[k];
-    const have = plan[FILTER_TO_PLAN[k]];
+    const have = params[k];
     return typeof want === 'number' && typeof have === 'number' ? Math.abs(want - have) <= 1e-12 * Math.max(1, Math.abs(want)) : want === have;
   });
 }
@@ -128,9 +123,10 @@ function checkBound(claim: BoundClaim, p: PointMeasurements): ClaimResult {
   };
 }
 
-/** The key of the series a point belongs to: every plan parameter but n (and its derived k). */
-function seriesKey(plan: TrialPlan): string {
-  return [plan.fanout, plan.threshold, plan.maxRounds, plan.start, plan.split, plan.crashFraction, plan.crashRound, plan.protocol].join('|');
+/** The key of the series a point belongs to: every requested parameter but n. */
+function seriesKey(params: TrialParams): string {
+  const p = params;
+  return [p.fanout, p.threshold, p.maxRounds, p.start, p.split, p.crashFraction, p.crashRound, p.protocol].join('|');
 }
 
 function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): ClaimResult {
@@ -145,6 +141,12 @@ function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): C
     .map((f) => `${f.cls}: a=${fmt(f.a)} b=${fmt(f.b)} R2=${f.r2.toFixed(3)} err=${pct(f.rmsRelError)} BIC=${f.bic.toFixed(1)}`)
     .join('; ');
   const range = `${pts.map((q) => `${fmt(q.n)}:${fmt(q.mean)}`).join(' ')}`;
+  const bestFit = fit.fits.find((f) => f.cls === fit.best)!;
+  const minFit = fit.fits.reduce((a, b) => (b.bic < a.bic ? b : a));
+  const why =
+    minFit.cls === fit.best
+      ? `lowest BIC`
+      : `simplest within ${BIC_MARGIN} of the lowest BIC (${minFit.cls} is ${(bestFit.bic - minFit.bic).toFixed(1)} lower, not clearly better: more trials or larger n may separate them)`;
   return {
     suite: sorted[0]!.suite,
     claim,
@@ -158,29 +160,29 @@ function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): C
     verdict,
     bestClass: fit.best,
     fits: fit.fits,
-    detail: `best ${fit.best} (claimed ${claim.claimed}); means by n ${range}; fits ${fits}`,
+    detail: `best ${fit.best} (claimed ${claim.claimed}; ${why}); means by n ${range}; fits ${fits}`,
   };
 }
 
 /**
  * Checks a suite's claims against its points. Bound claims give one result per matching point;
- * complexity claims one per series (points matching `where`, grouped by every parameter but n,
- * with at least 3 values of n). Claims that match nothing come back as warnings.
+ * complexity claims one per series (points matching `where` with n >= `minN`, grouped by every
+ * parameter but n, with at least 3 values of n). Claims that match nothing come back as warnings.
  */
 export function checkClaims(suite: string, claims: readonly Claim[], points: readonly PointMeasurements[]): { results: ClaimResult[]; warnings: ClaimWarning[] } {
   const results: ClaimResult[] = [];
   const warnings: ClaimWarning[] = [];
   for (const claim of claims) {
     if (claim.kind === 'bound') {
-      const hit = points.filter((p) => matches(p.plan, claim.at));
+      const hit = points.filter((p) => matches(p.params, claim.at));
       if (hit.length === 0) warnings.push({ suite, claimId: claim.id, message: 'no point of the run matches the claim' });
       for (const p of hit) results.push(checkBound(claim, p));
       continue;
     }
     const groups = new Map<string, PointMeasurements[]>();
     for (const p of points) {
-      if (!matches(p.plan, claim.where)) continue;
-      const key = seriesKey(p.plan);
+      if (!matches(p.params, claim.where) || p.plan.n < (claim.minN ?? 0)) continue;
+      const key = seriesKey(p.params);
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     let checked = 0;

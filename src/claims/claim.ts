@@ -61,6 +61,11 @@ export interface ComplexityClaim {
   claimed: ComplexityClass;
   /** Points the claim is about (default: every point of the suite). */
   where?: PointFilter;
+  /**
+   * Smallest n fitted (default: all). Asymptotic claims are about large n: at n = 10 the
+   * near-balanced start is a 7/3 split and 95% agreement means unanimity.
+   */
+  minN?: number;
 }
 
 /** A claim a suite checks. */
@@ -77,7 +82,7 @@ export class ClaimError extends Error {
   constructor(
     readonly key: string,
     readonly value: unknown,
-    expected: string,
+    readonly expected: string,
   ) {
     super(`${key} must be ${expected} (got ${formatValue(value)})`);
   }
@@ -122,7 +127,8 @@ export function validateClaim(v: unknown, path: string): Claim {
     return v as unknown as BoundClaim;
   }
   if (v.kind === 'complexity') {
-    checkKeys(v, ['kind', 'id', 'description', 'metric', 'claimed', 'where'], `${path}.`);
+    checkKeys(v, ['kind', 'id', 'description', 'metric', 'claimed', 'where', 'minN'], `${path}.`);
+    if (v.minN !== undefined && (!isNum(v.minN) || v.minN < 2)) throw new ClaimError(`${path}.minN`, v.minN, 'a number >= 2');
     if (typeof v.claimed !== 'string' || !isComplexityClass(v.claimed)) {
       throw new ClaimError(`${path}.claimed`, v.claimed, `one of ${CLASSES.map((c) => `'${c}'`).join(', ')}`);
     }

@@ -1,7 +1,7 @@
 // The ad hoc suite: a grid built from the command-line flags (--n, --fanout, ...), validated point
 // by point with the engine, each rejected parameter reported under its flag.
 import { ParameterError } from '../engine/errors.ts';
-import { expandGrid, expectedOf } from '../harness/grid.ts';
+import { expandGrid } from '../harness/grid.ts';
 import type { GridRecord, Suite } from '../harness/suite.ts';
 import { ADHOC_FLAGS, UsageError, type AdhocFlags } from './args.ts';
 
@@ -38,7 +38,7 @@ export function adhocSuite(flags: AdhocFlags, trials: number | null): Suite {
     expandGrid(suite.grid);
   } catch (error) {
     if (error instanceof ParameterError) {
-      throw new UsageError(flagOf(error.parameter), error.value, `must be ${expectedOf(error)}`);
+      throw new UsageError(flagOf(error.parameter), error.value, `must be ${error.expected}`);
     }
     throw error;
   }

@@ -65,6 +65,8 @@ export interface BenchArgs {
   out: string | null;
   /** Grid flags of an ad hoc run, or null when none was given. */
   adhoc: AdhocFlags | null;
+  /** --strict: exit 1 when any claim fails. */
+  strict: boolean;
 }
 
 /** The outcome of parsing: run, print help, or list the suites. */
@@ -110,6 +112,7 @@ function buildProgram(out: { text: string; error: string }): Command {
     .option('--seed <S>', 'master seed, an integer or a string (default: 1)')
     .option('--threads <N>', `worker threads (default: ${os.availableParallelism()}, the available cores)`)
     .option('--out <dir>', 'output folder; must not hold a run.json (default: results/<run-id>)')
+    .option('--strict', 'exit 1 when any claim fails (for CI gating)')
     .optionsGroup('Ad hoc grid (instead of --suite; each takes a comma-separated list, suite "adhoc"):');
   for (const { flag, help } of ADHOC_FLAGS) program.addOption(new Option(`${flag} <list>`, help));
   return program;
@@ -216,5 +219,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const outDir = typeof o['out'] === 'string' ? o['out'] : null;
   if (outDir === '') throw new UsageError('--out', outDir, 'must name a folder');
 
-  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc } };
+  const strict = o['strict'] === true;
+  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict } };
 }

@@ -5,7 +5,10 @@ import { defaultRun, suites as registry } from '../../suites/index.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
 import { createRunDir, OutDirError, prepareOutDir, removeCreatedDir, type OutDir } from '../harness/outdir.ts';
 import { describeFailure, removeCsvs, summarizeSweep, writeFailure, writeResults } from '../harness/output.ts';
-import { runPool, trialCostNs } from '../harness/pool.ts';
+import { runPool, trialCostNs, type JobResult } from '../harness/pool.ts';
+import { measurementsOf } from '../harness/tables.ts';
+import { checkClaims, type ClaimResult, type ClaimWarning } from '../claims/check.ts';
+import { verdictTable } from '../claims/table.ts';
 import { SCHEMA_VERSION, type RunInfo } from '../harness/runinfo.ts';
 import { expandGrid } from '../harness/grid.ts';
 import { SuiteError, suiteVariant, validateSuite, type RunEntry, type Suite, type SuiteMode } from '../harness/suite.ts';
@@ -62,6 +65,22 @@ function selectEntries(args: BenchArgs): { suite: Suite; mode: SuiteMode; trials
   });
 }
 
+/** Checks every suite's claims against its points' measurements. */
+function checkSweepClaims(
+  sweep: Sweep,
+  entries: readonly { suite: Suite }[],
+  results: readonly JobResult[],
+): { results: ClaimResult[]; warnings: ClaimWarning[] } {
+  const out: { results: ClaimResult[]; warnings: ClaimWarning[] } = { results: [], warnings: [] };
+  for (const { suite } of entries) {
+    const measured = sweep.points.flatMap((p, i) => (p.suite === suite.name ? [measurementsOf(p, results[i] as JobResult)] : []));
+    const { results: r, warnings: w } = checkClaims(suite.name, suite.claims, measured);
+    out.results.push(...r);
+    out.warnings.push(...w);
+  }
+  return out;
+}
+
 /** A run entry as `--list` shows it: `scaling (quick, 30 trials)`. */
 function entryLabel(e: RunEntry): string {
   const notes = [...(e.mode === 'default' ? [] : [e.mode]), ...(e.trials === undefined ? [] : [`${e.trials} trials`])];
@@ -107,6 +126,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     env: options.io?.env ?? process.env,
   };
   let args: BenchArgs;
+  let entries: { suite: Suite; mode: SuiteMode }[];
   let sweep: Sweep;
   let explicitOut = false;
   try {
@@ -121,7 +141,8 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     }
     args = parsed.args;
     explicitOut = args.out !== null;
-    sweep = buildSweep(selectEntries(args), { masterSeed: args.seed, trials: args.trials ?? undefined });
+    entries = selectEntries(args);
+    sweep = buildSweep(entries, { masterSeed: args.seed, trials: args.trials ?? undefined });
   } catch (error) {
     if (isUsage(error)) {
       io.stderr.write(`${usageLine(error, explicitOut)}\n`);
@@ -169,16 +190,27 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
   const totalWork = jobs.reduce((sum, job) => sum + job.trials * trialCostNs(job.params), 0);
   const progress = startProgress(sweep.totalTrials, totalWork, { stream: io.stderr, env: io.env });
   try {
-    const rows = await runPool(jobs, {
+    const results = await runPool(jobs, {
       threads: args.threads,
       workerUrl: options.workerUrl,
       workerData: options.workerData,
       onProgress: (p) => progress.update(p),
     });
     progress.stop();
-    const summaries = summarizeSweep(sweep, rows);
-    await writeResults(out.path, sweep, rows, summaries, { ...info, endedAt: new Date().toISOString() });
-    io.stdout.write(`${summaryTable(sweep.points, summaries)}\n\nwrote ${out.path} (trials.csv, summary.csv, run.json)\n`);
+    const summaries = summarizeSweep(sweep, results);
+    const checked = checkSweepClaims(sweep, entries, results);
+    await writeResults(out.path, sweep, results, summaries, checked.results, { ...info, endedAt: new Date().toISOString() });
+    for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
+    const failed = checked.results.filter((r) => r.verdict === 'fails').length;
+    io.stdout.write(
+      `${summaryTable(sweep.points, summaries)}\n\n` +
+        (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
+        `wrote ${out.path} (trials.csv, summary.csv, agreement.csv, claims.csv, run.json)\n`,
+    );
+    if (args.strict && failed > 0) {
+      io.stderr.write(`--strict: ${failed} claim result(s) fail\n`);
+      return EXIT.failed;
+    }
     return EXIT.ok;
   } catch (error) {
     progress.stop();

@@ -6,12 +6,15 @@ export class ParameterError extends RangeError {
   readonly parameter: string;
   /** The value that was rejected. */
   readonly value: unknown;
+  /** What was expected, in words (`an integer >= 1`), for messages that name the flag instead. */
+  readonly expected: string;
 
   constructor(parameter: string, value: unknown, expected: string) {
     super(`${parameter} must be ${expected} (got ${formatValue(value)})`);
     this.name = 'ParameterError';
     this.parameter = parameter;
     this.value = value;
+    this.expected = expected;
   }
 }
 

@@ -1,5 +1,5 @@
 // The engine's public surface: pure, typed-array code with no I/O.
-export { ParameterError } from './errors.ts';
+export { formatValue, ParameterError } from './errors.ts';
 export { CRASHED, DEFAULTS, MAX_N, MAX_OPINIONS, nearBalancedZeros, planTrial } from './params.ts';
 export { createPopulation, crashAgents, swapBuffers } from './population.ts';
 export { BINARY_MAX_K, majorityBinaryBlock, majorityGeneralBlock, majorityScratch } from './majority.ts';

@@ -17,6 +17,17 @@ function errorText(error: unknown): { message: string; stack: string | null } {
   return { message: String(error), stack: null };
 }
 
+/** Concatenates arrays into one. */
+function concat(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /**
  * Runs the trials of a batch and returns their rows, or the first error with the point index,
  * trial and seed that raised it. Never throws.
@@ -25,11 +36,12 @@ export function runBatch(request: BatchRequest, run: TrialRunner = engineRunner)
   const { id, pointIndex, params, seedBase, firstTrial, count } = request;
   let plan: TrialPlan;
   try {
-    plan = planTrial(params);
+    plan = planTrial({ ...params, recordAgreement: true });
   } catch (error) {
     return { id, error: { ...errorText(error), pointIndex, seed: null, trial: null } };
   }
   const rows = new Float64Array(count * ROW_WIDTH);
+  const histories: Float64Array[] = [];
   for (let i = 0; i < count; i++) {
     const trial = firstTrial + i;
     const seed = trialSeedAt(seedBase, trial);
@@ -47,14 +59,16 @@ export function runBatch(request: BatchRequest, run: TrialRunner = engineRunner)
     rows[at + RowField.messages] = result.messages;
     rows[at + RowField.finalAgreement] = result.finalAgreement;
     rows[at + RowField.live] = result.live;
+    histories.push(result.agreement ?? new Float64Array(result.rounds).fill(Number.NaN));
   }
-  return { id, rows };
+  return { id, rows, agreement: concat(histories) };
 }
 
 /** Serves batch requests on a worker port with {@link runBatch}, transferring the row buffers. */
 export function serveBatches(port: MessagePort, run: TrialRunner = engineRunner): void {
   port.on('message', (request: BatchRequest) => {
     const response = runBatch(request, run);
-    port.postMessage(response, 'rows' in response ? [response.rows.buffer as ArrayBuffer] : []);
+    const transfer = 'rows' in response ? [response.rows.buffer as ArrayBuffer, response.agreement.buffer as ArrayBuffer] : [];
+    port.postMessage(response, transfer);
   });
 }

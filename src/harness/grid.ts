@@ -123,12 +123,3 @@ export function expandGrid(grid: Grid): Point[] {
   }
   return points;
 }
-
-/**
- * The domain a ParameterError (or ClaimError) states (`an integer >= 1`, `in (0, 1]`), cut from
- * its message (`fanout must be an integer >= 1 (got 0)`) so callers can name their own flag or
- * key. (The errors keep no `expected` field of their own.)
- */
-export function expectedOf(error: Error): string {
-  return error.message.replace(/^\S+ must be /, '').replace(/ \(got [^]*\)$/, '');
-}

@@ -34,10 +34,15 @@ export const RowField = {
 /** Numbers per trial in a row buffer. */
 export const ROW_WIDTH = 7;
 
-/** A successful batch: `count * ROW_WIDTH` numbers, trial by trial (buffer transferred). */
+/** A successful batch: `count * ROW_WIDTH` numbers, trial by trial (buffers transferred). */
 export interface BatchRows {
   id: number;
   rows: Float64Array;
+  /**
+   * Agreement after each round of every trial, trial by trial: trial t contributes `rounds_t`
+   * numbers (its `rounds` field), so the layout follows from `rows`.
+   */
+  agreement: Float64Array;
 }
 
 /** What went wrong in a batch, and where. */

@@ -2,38 +2,57 @@
 // a failed run gets only run.json (status `failed`) and no partial CSV.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ClaimResult } from '../claims/check.ts';
+import { CLAIM_COLUMNS, claimRow } from '../claims/table.ts';
+import { AGREEMENT_COLUMNS, agreementRows } from './agreement.ts';
 import { writeCsvAtomic, writeFileAtomic, type CsvCell } from './atomic.ts';
-import { TrialFailedError } from './pool.ts';
+import { TrialFailedError, type JobResult } from './pool.ts';
 import { runInfoJson, type RunFailure, type RunInfo } from './runinfo.ts';
 import type { Sweep } from './sweep.ts';
 import { appendTrialRows, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS, type PointSummary } from './tables.ts';
 
 /** File names in a result folder. */
-export const RESULT_FILES = { trials: 'trials.csv', summary: 'summary.csv', run: 'run.json' } as const;
+export const RESULT_FILES = {
+  trials: 'trials.csv',
+  summary: 'summary.csv',
+  agreement: 'agreement.csv',
+  claims: 'claims.csv',
+  run: 'run.json',
+} as const;
+
+/** The CSVs of a run, in the order they are written (run.json comes last). */
+const CSV_FILES = [RESULT_FILES.trials, RESULT_FILES.summary, RESULT_FILES.agreement, RESULT_FILES.claims] as const;
 
 /** Summaries of every point of a sweep, in point order. */
-export function summarizeSweep(sweep: Sweep, rows: readonly Float64Array[]): PointSummary[] {
-  return sweep.points.map((p, i) => summarizePoint(p, rows[i] as Float64Array));
+export function summarizeSweep(sweep: Sweep, jobs: readonly JobResult[]): PointSummary[] {
+  return sweep.points.map((p, i) => summarizePoint(p, jobs[i] as JobResult));
 }
 
 /**
- * Writes a complete run: trials.csv, summary.csv, then run.json (so a run.json with status
- * `complete` means both CSVs are whole). When a CSV write fails, the CSVs written so far are
- * removed and the error is rethrown.
+ * Writes a complete run: trials.csv, summary.csv, agreement.csv, claims.csv, then run.json (so a
+ * run.json with status `complete` means every CSV is whole). When a CSV write fails, the CSVs
+ * written so far are removed and the error is rethrown.
  */
 export async function writeResults(
   dir: string,
   sweep: Sweep,
-  rows: readonly Float64Array[],
+  jobs: readonly JobResult[],
   summaries: readonly PointSummary[],
+  claims: readonly ClaimResult[],
   info: RunInfo,
 ): Promise<void> {
   const trialRows: CsvCell[][] = [];
-  sweep.points.forEach((p, i) => appendTrialRows(trialRows, p, rows[i] as Float64Array));
+  sweep.points.forEach((p, i) => appendTrialRows(trialRows, p, (jobs[i] as JobResult).rows));
   const summaryRows = sweep.points.map((p, i) => summaryRow(p, summaries[i] as PointSummary));
+  const agreement = sweep.points.flatMap((p, i) => {
+    const s = summaries[i] as PointSummary;
+    return agreementRows(p, s.agreement, s.theory);
+  });
   try {
     await writeCsvAtomic(join(dir, RESULT_FILES.trials), TRIAL_COLUMNS, trialRows);
     await writeCsvAtomic(join(dir, RESULT_FILES.summary), SUMMARY_COLUMNS, summaryRows);
+    await writeCsvAtomic(join(dir, RESULT_FILES.agreement), AGREEMENT_COLUMNS, agreement);
+    await writeCsvAtomic(join(dir, RESULT_FILES.claims), CLAIM_COLUMNS, claims.map(claimRow));
   } catch (error) {
     removeCsvs(dir);
     throw error;
@@ -43,7 +62,7 @@ export async function writeResults(
 
 /** Removes this run's CSVs from `dir` (best effort). */
 export function removeCsvs(dir: string): void {
-  for (const name of [RESULT_FILES.trials, RESULT_FILES.summary]) {
+  for (const name of CSV_FILES) {
     try {
       rmSync(join(dir, name), { force: true });
     } catch {

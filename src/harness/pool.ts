@@ -38,6 +38,14 @@ export interface PoolOptions {
   batchNs?: number;
 }
 
+/** What the pool returns for one job. */
+export interface JobResult {
+  /** `trials * ROW_WIDTH` numbers in trial order (see messages.ts for the fields). */
+  rows: Float64Array;
+  /** Agreement after each round, trial by trial (`rounds` numbers per trial), in trial order. */
+  agreement: Float64Array;
+}
+
 /** Target estimated work per batch: long enough that messaging costs little, short enough to balance. */
 export const BATCH_TARGET_NS = 30e6;
 
@@ -134,22 +142,29 @@ function startWorker(url: URL, workerData: unknown): Worker {
 }
 
 /**
- * Runs every job's trials on a pool of worker threads and returns, per job, its rows:
- * `trials * ROW_WIDTH` numbers in trial order (see messages.ts for the fields).
+ * Runs every job's trials on a pool of worker threads and returns, per job, its rows
+ * (`trials * ROW_WIDTH` numbers in trial order, see messages.ts) and agreement histories.
  *
  * Batches go out in job order to whichever worker is free; each response is copied to its
  * place, so the result is the same for any thread count and completion order. Rejects with
  * {@link TrialFailedError} when a trial throws and {@link WorkerExitError} when a worker dies;
  * in every case all workers are terminated before the promise settles.
  */
-export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): Promise<Float64Array[]> {
+export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): Promise<JobResult[]> {
   const { threads, onProgress } = options;
   if (!Number.isSafeInteger(threads) || threads < 1) {
     throw new RangeError(`options.threads must be an integer >= 1 (got ${threads})`);
   }
   const results = jobs.map((job) => new Float64Array(job.trials * ROW_WIDTH));
   const requests = planBatches(jobs, options.batchNs);
-  if (requests.length === 0) return results;
+  // Agreement chunks by batch id; batches of a job are consecutive ids in trial order.
+  const chunks: Float64Array[] = new Array<Float64Array>(requests.length);
+  const assemble = (): JobResult[] =>
+    results.map((rows, j) => ({
+      rows,
+      agreement: joinChunks(requests.filter((r) => r.pointIndex === j).map((r) => chunks[r.id] ?? new Float64Array(0))),
+    }));
+  if (requests.length === 0) return assemble();
   const costs = jobs.map((job) => trialCostNs(job.params));
   const progress: PoolProgress = {
     trials: 0,
@@ -184,6 +199,7 @@ export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): P
           }
           const request = requests[response.id] as BatchRequest;
           (results[request.pointIndex] as Float64Array).set(response.rows, request.firstTrial * ROW_WIDTH);
+          chunks[response.id] = response.agreement;
           progress.trials += request.count;
           progress.work += request.count * (costs[request.pointIndex] as number);
           pending--;
@@ -204,5 +220,17 @@ export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): P
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
+  return assemble();
+}
+
+/** Concatenates chunks in order. */
+function joinChunks(parts: readonly Float64Array[]): Float64Array {
+  if (parts.length === 1) return parts[0] as Float64Array;
+  const out = new Float64Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import { ClaimError, validateClaim, type Claim } from '../claims/claim.ts';
 import { formatValue, ParameterError } from '../engine/errors.ts';
 import type { Protocol } from '../engine/params.ts';
-import { expandRecord, expectedOf, GRID_KEYS, type GridKey } from './grid.ts';
+import { expandRecord, GRID_KEYS, type GridKey } from './grid.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
 export type GridValue<T> = T | readonly T[];
@@ -128,7 +128,7 @@ function checkRecord(suite: string, path: string, record: unknown): void {
     expandRecord(record as GridRecord);
   } catch (error) {
     if (error instanceof ParameterError) {
-      throw new SuiteError(suite, `${path}.${error.parameter}`, error.value, expectedOf(error));
+      throw new SuiteError(suite, `${path}.${error.parameter}`, error.value, error.expected);
     }
     throw error;
   }
@@ -186,7 +186,7 @@ export function validateSuite(value: unknown, source = 'suite'): Suite {
       validateClaim(claim, `claims[${i}]`);
     } catch (error) {
       if (error instanceof ClaimError) {
-        throw new SuiteError(name, error.key, error.value, expectedOf(error));
+        throw new SuiteError(name, error.key, error.value, error.expected);
       }
       throw error;
     }

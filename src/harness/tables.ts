@@ -1,7 +1,10 @@
 // The result tables: the columns of trials.csv and summary.csv, and the rows built from a
 // sweep's points and the rows the pool returned.
+import type { PointMeasurements } from '../claims/check.ts';
+import { agreementByRound, listCell, pointTheory, type AgreementByRound, type PointTheory } from './agreement.ts';
 import type { CsvCell } from './atomic.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
+import type { JobResult } from './pool.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { SweepPoint } from './sweep.ts';
 
@@ -54,6 +57,9 @@ export const SUMMARY_COLUMNS = [
   'messages_mean',
   'messages_per_agent',
   'final_agreement_mean',
+  'theory_rounds',
+  'agreement_by_round',
+  'theory_agreement_by_round',
 ] as const;
 
 /** The cells shared by both tables: suite .. max_rounds, from the point's plan. */
@@ -102,10 +108,15 @@ export interface PointSummary {
   rounds: Summary;
   messagesMean: number;
   finalAgreementMean: number;
+  /** Mean agreement after each round. */
+  agreement: AgreementByRound;
+  /** Mean-field prediction, when it applies to the point. */
+  theory: PointTheory | null;
 }
 
-/** Summarises one point's rows: rates over all trials, round statistics with `summarize`. */
-export function summarizePoint(p: SweepPoint, rows: Float64Array): PointSummary {
+/** Summarises one point's results: rates over all trials, round statistics with `summarize`. */
+export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
+  const { rows } = job;
   const trials = p.trials;
   const rounds = new Float64Array(trials);
   let converged = 0;
@@ -120,6 +131,7 @@ export function summarizePoint(p: SweepPoint, rows: Float64Array): PointSummary 
     messages += rows[at + RowField.messages] as number;
     agreement += rows[at + RowField.finalAgreement] as number;
   }
+  const byRound = agreementByRound(rows, job.agreement, trials);
   return {
     trials,
     convergedRate: converged / trials,
@@ -127,6 +139,24 @@ export function summarizePoint(p: SweepPoint, rows: Float64Array): PointSummary 
     rounds: summarize(rounds),
     messagesMean: messages / trials,
     finalAgreementMean: agreement / trials,
+    agreement: byRound,
+    theory: pointTheory(p.plan, byRound.mean.length),
+  };
+}
+
+/** A point's per-trial metrics, as the claims checker takes them. */
+export function measurementsOf(p: SweepPoint, job: JobResult): PointMeasurements {
+  const column = (field: number): Float64Array => {
+    const out = new Float64Array(p.trials);
+    for (let t = 0; t < p.trials; t++) out[t] = job.rows[t * ROW_WIDTH + field] as number;
+    return out;
+  };
+  return {
+    suite: p.suite,
+    point: p.point,
+    params: p.params,
+    plan: p.plan,
+    values: { rounds: column(RowField.rounds), messages: column(RowField.messages), final_agreement: column(RowField.finalAgreement) },
   };
 }
 
@@ -147,5 +177,8 @@ export function summaryRow(p: SweepPoint, s: PointSummary): CsvCell[] {
     s.messagesMean,
     s.messagesMean / p.plan.n,
     s.finalAgreementMean,
+    s.theory?.rounds ?? null,
+    listCell(s.agreement.mean),
+    s.theory === null ? null : listCell(s.theory.agreement),
   ];
 }

@@ -8,6 +8,7 @@ function point(n: number, fanout: number, rounds: number[], messages?: number[])
   return {
     suite: 's',
     point: 0,
+    params: { n, fanout },
     plan: planTrial({ n, fanout }),
     values: { rounds, messages: messages ?? rounds.map((r) => r * n * fanout), final_agreement: rounds.map(() => 1) },
   };
@@ -83,6 +84,29 @@ describe('complexity claims', () => {
     const [r, m] = checkClaims('s', [rounds, msgs], points).results;
     expect([r!.bestClass, r!.verdict]).toEqual(['1', 'upper-bound']);
     expect([m!.bestClass, m!.verdict]).toEqual(['n', 'upper-bound']);
+  });
+
+  it('groups near-balanced points into one series although their realised split differs', () => {
+    const nb = (n: number): PointMeasurements => ({
+      suite: 's',
+      point: 0,
+      params: { n, fanout: 3, start: 'near-balanced' },
+      plan: planTrial({ n, fanout: 3, start: 'near-balanced' }),
+      values: { rounds: [Math.log(n), Math.log(n) + 1], messages: [n, n], final_agreement: [1, 1] },
+    });
+    const c: Claim = { kind: 'complexity', id: 'c', description: '', metric: 'rounds', claimed: 'log n', where: { start: 'near-balanced' } };
+    const { results } = checkClaims('s', [c], ns.map(nb));
+    expect(results).toHaveLength(1);
+    expect(results[0]!.bestClass).toBe('log n');
+  });
+
+  it('fits only n >= minN', () => {
+    // A flat start below n = 100, then log n: with minN the tiny points do not bend the fit.
+    const pts = ns.map((n) => point(n, 3, n < 100 ? [3, 3] : logRounds(n)));
+    const c: Claim = { kind: 'complexity', id: 'c', description: '', metric: 'rounds', claimed: 'log n', minN: 100 };
+    const r = checkClaims('s', [c], pts).results[0]!;
+    expect(r.bestClass).toBe('log n');
+    expect(r.detail).not.toContain(' 10:');
   });
 
   it('skips series with fewer than 3 values of n, with a warning', () => {

@@ -25,11 +25,11 @@ function usage(f: () => unknown): UsageError {
 
 describe('parseArgs', () => {
   it('defaults to the default set, seed 1, all cores', () => {
-    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null });
+    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false });
   });
 
-  it('reads suites, mode, threads, trials, seed and out', () => {
-    expect(run(['--suite', 'a, b', '--quick', '--threads', '3', '--trials', '7', '--seed', 'x y', '--out', 'd'])).toEqual({
+  it('reads suites, mode, threads, trials, seed, out and strict', () => {
+    expect(run(['--suite', 'a, b', '--quick', '--threads', '3', '--trials', '7', '--seed', 'x y', '--out', 'd', '--strict'])).toEqual({
       suites: ['a', 'b'],
       mode: 'quick',
       threads: 3,
@@ -37,6 +37,7 @@ describe('parseArgs', () => {
       trials: 7,
       out: 'd',
       adhoc: null,
+      strict: true,
     });
   });
 

@@ -28,8 +28,8 @@ describe('a smoke run', () => {
     stdout = result.stdout;
   });
 
-  it('writes exactly trials.csv, summary.csv and run.json', () => {
-    expect(readdirSync(dir).sort()).toEqual(['run.json', 'summary.csv', 'trials.csv']);
+  it('writes exactly trials.csv, summary.csv, agreement.csv, claims.csv and run.json', () => {
+    expect(readdirSync(dir).sort()).toEqual(['agreement.csv', 'claims.csv', 'run.json', 'summary.csv', 'trials.csv']);
   });
 
   it('writes the trial and summary columns exactly, one row per trial and per point', () => {

@@ -24,11 +24,13 @@ describe('runPool', () => {
     const rows = await runPool(js, { threads: 2 });
     const points = expandGrid({ n: [10, 200], fanout: [2, 5] });
     points.forEach((p, i) => {
-      const r = rows[i] as Float64Array;
+      const r = rows[i]!.rows;
       expect(r.length).toBe(5 * ROW_WIDTH);
+      const histories: number[] = [];
       for (let t = 0; t < 5; t++) {
         const seed = trialSeed(7, 't', p.key, t);
-        const expected = runTrial(p.params, seed);
+        const expected = runTrial({ ...p.params, recordAgreement: true }, seed);
+        histories.push(...expected.agreement!);
         const at = t * ROW_WIDTH;
         expect(r[at + RowField.seed]).toBe(seed);
         expect(r[at + RowField.rounds]).toBe(expected.rounds);
@@ -38,6 +40,7 @@ describe('runPool', () => {
         expect(r[at + RowField.finalAgreement]).toBe(expected.finalAgreement);
         expect(r[at + RowField.live]).toBe(expected.live);
       }
+      expect([...rows[i]!.agreement]).toEqual(histories);
     });
   });
 

@@ -47,7 +47,10 @@ describe('trial rows', () => {
 
 describe('summary rows', () => {
   it('hold rates over all trials and the round statistics', () => {
-    const s = summarizePoint(point, rows);
+    // Trial 0 ran 3 rounds, trial 1 ran 100: agreement histories laid out trial by trial.
+    const agreement = new Float64Array(103).fill(0.6);
+    agreement.set([0.7, 0.9, 1], 0);
+    const s = summarizePoint(point, { rows, agreement });
     const row = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, summaryRow(point, s)[i]]));
     expect(row['trials']).toBe(2);
     expect(row['converged_rate']).toBe(0.5);
@@ -58,5 +61,24 @@ describe('summary rows', () => {
     expect(row['messages_per_agent']).toBe(123.6);
     expect(row['final_agreement_mean']).toBe(0.8125);
     expect(summaryRow(point, s)).toHaveLength(SUMMARY_COLUMNS.length);
+    // Round 1: mean of 0.7 and 0.6 over 2 trials; round 4 onwards: trial 1 alone.
+    expect(s.agreement.trials.slice(0, 4)).toEqual([2, 2, 2, 1]);
+    expect(s.agreement.mean[0]).toBeCloseTo(0.65, 12);
+    expect(s.agreement.mean[3]).toBeCloseTo(0.6, 12);
+    expect(String(row['agreement_by_round']).split(';')).toHaveLength(100);
+    // Crashes: no mean-field theory at this point.
+    expect(s.theory).toBeNull();
+    expect(row['theory_rounds']).toBeNull();
+  });
+
+  it('carry the mean-field theory for two opinions without crashes', () => {
+    const plain = buildSweep([{ suite: { name: 'u', description: '', grid: { n: 1000, fanout: 5 }, trials: 1, claims: [] }, mode: 'default' }], {
+      masterSeed: 1,
+    }).points[0]!;
+    const one = new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000]);
+    const s = summarizePoint(plain, { rows: one, agreement: new Float64Array([0.84, 0.97]) });
+    expect(s.theory!.rounds).toBe(2);
+    expect(s.theory!.agreement).toHaveLength(2);
+    expect(s.theory!.agreement[0]).toBeCloseTo(0.837, 2);
   });
 });
