@@ -5,14 +5,15 @@ import scaling from './scaling.ts';
 import seedClaims from './seed-claims.ts';
 import smoke from './smoke.ts';
 import thresholds from './thresholds.ts';
+import throughput from './throughput.ts';
 
 /** Every suite, in the order `--list` shows them. Validated by the CLI when loaded. */
-export const suites: readonly Suite[] = [smoke, seedClaims, scaling, fanout, thresholds];
+export const suites: readonly Suite[] = [smoke, seedClaims, scaling, fanout, thresholds, throughput];
 
 /**
- * What `npm run bench` runs with no --suite, about 30-40 s on 2 cores: the seed's claims in
- * full, smoke, fanout and thresholds, and the scaling grid up to n = 1e6 with 30 trials a point
- * (its n = 1e6 trials take most of the time). `--quick` / `--full` replace every entry's variant
+ * What `npm run bench` runs with no --suite, about a minute on 2 cores: the seed's claims in
+ * full, smoke, fanout and thresholds, the scaling grid up to n = 1e6 with 30 trials a point
+ * (its n = 1e6 trials take most of the time), and the quick throughput suite. `--quick` / `--full` replace every entry's variant
  * and trials; `--trials` replaces every entry's trials.
  */
 export const defaultRun: readonly RunEntry[] = [
@@ -21,4 +22,5 @@ export const defaultRun: readonly RunEntry[] = [
   { suite: 'fanout', mode: 'default' },
   { suite: 'thresholds', mode: 'default' },
   { suite: 'scaling', mode: 'default', trials: 30 },
+  { suite: 'throughput', mode: 'quick' },
 ];

@@ -6,6 +6,10 @@ import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.
 import { createRunDir, OutDirError, prepareOutDir, removeCreatedDir, type OutDir } from '../harness/outdir.ts';
 import { describeFailure, removeCsvs, summarizeSweep, writeFailure, writeResults } from '../harness/output.ts';
 import { runPool, trialCostNs, type JobResult } from '../harness/pool.ts';
+import { runThroughput } from '../harness/throughput.ts';
+import { isThroughput, planThroughput, type ThroughputSuitePlan } from '../harness/throughput-plan.ts';
+import { resultFiles, type ThroughputEntry } from '../harness/output.ts';
+import { throughputTable } from './table.ts';
 import { measurementsOf } from '../harness/tables.ts';
 import { checkClaims, type ClaimResult, type ClaimWarning } from '../claims/check.ts';
 import { verdictTable } from '../claims/table.ts';
@@ -81,6 +85,23 @@ function checkSweepClaims(
   return out;
 }
 
+/** Runs the throughput suites one point at a time, printing a line per point to stderr. */
+async function runThroughputPlans(plans: readonly ThroughputSuitePlan[], io: BenchIo): Promise<ThroughputEntry[]> {
+  const out: ThroughputEntry[] = [];
+  for (const plan of plans) {
+    const rows = await runThroughput(plan.points, {
+      minIterations: plan.minIterations,
+      onResult: (r, done, total) =>
+        io.stderr.write(
+          `[throughput] ${done}/${total} n=${r.n} fanout=${r.fanout}: ${r.nsPerAgentRound.toFixed(2)} ns/agent-round` +
+            (r.yardstickNs === null ? '\n' : `, yardstick ${r.yardstickNs.toFixed(2)} (x${(r.nsPerAgentRound / r.yardstickNs).toFixed(2)})\n`),
+        ),
+    });
+    out.push(...rows.map((row) => ({ suite: plan.suite.name, row })));
+  }
+  return out;
+}
+
 /** A run entry as `--list` shows it: `scaling (quick, 30 trials)`. */
 function entryLabel(e: RunEntry): string {
   const notes = [...(e.mode === 'default' ? [] : [e.mode]), ...(e.trials === undefined ? [] : [`${e.trials} trials`])];
@@ -127,6 +148,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
   };
   let args: BenchArgs;
   let entries: { suite: Suite; mode: SuiteMode }[];
+  let throughputPlans: ThroughputSuitePlan[];
   let sweep: Sweep;
   let explicitOut = false;
   try {
@@ -141,7 +163,9 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     }
     args = parsed.args;
     explicitOut = args.out !== null;
-    entries = selectEntries(args);
+    const selected = selectEntries(args);
+    entries = selected.filter((e) => !isThroughput(e));
+    throughputPlans = planThroughput(selected.filter(isThroughput));
     sweep = buildSweep(entries, { masterSeed: args.seed, trials: args.trials ?? undefined });
   } catch (error) {
     if (isUsage(error)) {
@@ -170,7 +194,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
   const info: RunInfo = {
     runId: id,
     schemaVersion: SCHEMA_VERSION,
-    suites: sweep.suites,
+    suites: [...sweep.suites, ...throughputPlans.map((t) => t.suite)],
     masterSeed: sweep.masterSeed,
     argv: [...argv],
     packageVersion: packageVersion(),
@@ -182,7 +206,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     status: 'complete',
   };
 
-  const names = sweep.suites.map((s) => (s.mode === 'default' ? s.name : `${s.name} (${s.mode})`)).join(', ');
+  const names = info.suites.map((s) => (s.mode === 'default' ? s.name : `${s.name} (${s.mode})`)).join(', ');
   io.stderr.write(
     `[bench] ${names}: ${sweep.points.length} points, ${sweep.totalTrials} trials, ${args.threads} threads -> ${out.path}\n`,
   );
@@ -197,15 +221,18 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       onProgress: (p) => progress.update(p),
     });
     progress.stop();
+    const throughput = await runThroughputPlans(throughputPlans, io);
     const summaries = summarizeSweep(sweep, results);
     const checked = checkSweepClaims(sweep, entries, results);
-    await writeResults(out.path, sweep, results, summaries, checked.results, { ...info, endedAt: new Date().toISOString() });
+    const done = { ...info, endedAt: new Date().toISOString() };
+    await writeResults(out.path, sweep, results, summaries, checked.results, throughput, done);
     for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
     const failed = checked.results.filter((r) => r.verdict === 'fails').length;
     io.stdout.write(
-      `${summaryTable(sweep.points, summaries)}\n\n` +
+      (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +
+        (throughput.length > 0 ? `${throughputTable(throughput)}\n\n` : '') +
         (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
-        `wrote ${out.path} (trials.csv, summary.csv, agreement.csv, claims.csv, run.json)\n`,
+        `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n`,
     );
     if (args.strict && failed > 0) {
       io.stderr.write(`--strict: ${failed} claim result(s) fail\n`);

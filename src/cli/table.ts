@@ -1,6 +1,7 @@
 // The summary table printed at the end of a run: one line per point with its convergence rate,
 // mean rounds and 95% interval, p95 rounds and mean messages.
 import type { SweepPoint } from '../harness/sweep.ts';
+import type { ThroughputEntry } from '../harness/output.ts';
 import type { PointSummary } from '../harness/tables.ts';
 
 const HEADERS = ['suite', 'n', 'fanout', 'start', 'threshold', 'trials', 'converged', 'rounds mean [95% ci]', 'rounds p95', 'messages mean'];
@@ -39,4 +40,23 @@ export function summaryTable(points: readonly SweepPoint[], summaries: readonly 
   return all
     .map((r) => r.map((cell, c) => (LEFT.has(c) ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd())
     .join('\n');
+}
+
+/** The throughput table: one line per timed point, with the yardstick ratio when measured. */
+export function throughputTable(entries: readonly ThroughputEntry[]): string {
+  const head = ['suite', 'n', 'fanout', 'threads', 'ns/agent-round', 'mad', 'samples', 'yardstick ns', 'ratio'];
+  const rows = entries.map(({ suite, row: r }) => [
+    suite,
+    String(r.n),
+    String(r.fanout),
+    String(r.threads),
+    r.nsPerAgentRound.toFixed(2),
+    r.madNs.toFixed(2),
+    String(r.samples),
+    r.yardstickNs === null ? '-' : r.yardstickNs.toFixed(2),
+    r.yardstickNs === null ? '-' : `x${(r.nsPerAgentRound / r.yardstickNs).toFixed(2)}`,
+  ]);
+  const all = [head, ...rows];
+  const widths = head.map((_, c) => Math.max(...all.map((row) => (row[c] as string).length)));
+  return all.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ')).join('\n');
 }

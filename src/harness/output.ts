@@ -7,6 +7,8 @@ import { CLAIM_COLUMNS, claimRow } from '../claims/table.ts';
 import { AGREEMENT_COLUMNS, agreementRows } from './agreement.ts';
 import { writeCsvAtomic, writeFileAtomic, type CsvCell } from './atomic.ts';
 import { TrialFailedError, type JobResult } from './pool.ts';
+import type { ThroughputRow } from './throughput.ts';
+import { THROUGHPUT_COLUMNS, THROUGHPUT_SAMPLE_COLUMNS, throughputRow, throughputSampleRows } from './throughput-table.ts';
 import { runInfoJson, type RunFailure, type RunInfo } from './runinfo.ts';
 import type { Sweep } from './sweep.ts';
 import { appendTrialRows, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS, type PointSummary } from './tables.ts';
@@ -17,11 +19,31 @@ export const RESULT_FILES = {
   summary: 'summary.csv',
   agreement: 'agreement.csv',
   claims: 'claims.csv',
+  throughput: 'throughput.csv',
+  throughputSamples: 'throughput-samples.csv',
   run: 'run.json',
 } as const;
 
 /** The CSVs of a run, in the order they are written (run.json comes last). */
-const CSV_FILES = [RESULT_FILES.trials, RESULT_FILES.summary, RESULT_FILES.agreement, RESULT_FILES.claims] as const;
+const CSV_FILES = [
+  RESULT_FILES.trials,
+  RESULT_FILES.summary,
+  RESULT_FILES.agreement,
+  RESULT_FILES.claims,
+  RESULT_FILES.throughput,
+  RESULT_FILES.throughputSamples,
+] as const;
+
+/** The files a complete run writes (the throughput files only when it timed something). */
+export function resultFiles(withThroughput: boolean): string[] {
+  return [...CSV_FILES.filter((f) => withThroughput || !f.startsWith('throughput')), RESULT_FILES.run];
+}
+
+/** One throughput measurement and the suite it belongs to. */
+export interface ThroughputEntry {
+  suite: string;
+  row: ThroughputRow;
+}
 
 /** Summaries of every point of a sweep, in point order. */
 export function summarizeSweep(sweep: Sweep, jobs: readonly JobResult[]): PointSummary[] {
@@ -29,8 +51,9 @@ export function summarizeSweep(sweep: Sweep, jobs: readonly JobResult[]): PointS
 }
 
 /**
- * Writes a complete run: trials.csv, summary.csv, agreement.csv, claims.csv, then run.json (so a
- * run.json with status `complete` means every CSV is whole). When a CSV write fails, the CSVs
+ * Writes a complete run: trials.csv, summary.csv, agreement.csv, claims.csv, the throughput files
+ * when something was timed, then run.json (so a run.json with status `complete` means every CSV
+ * is whole). When a CSV write fails, the CSVs
  * written so far are removed and the error is rethrown.
  */
 export async function writeResults(
@@ -39,6 +62,7 @@ export async function writeResults(
   jobs: readonly JobResult[],
   summaries: readonly PointSummary[],
   claims: readonly ClaimResult[],
+  throughput: readonly ThroughputEntry[],
   info: RunInfo,
 ): Promise<void> {
   const trialRows: CsvCell[][] = [];
@@ -53,6 +77,11 @@ export async function writeResults(
     await writeCsvAtomic(join(dir, RESULT_FILES.summary), SUMMARY_COLUMNS, summaryRows);
     await writeCsvAtomic(join(dir, RESULT_FILES.agreement), AGREEMENT_COLUMNS, agreement);
     await writeCsvAtomic(join(dir, RESULT_FILES.claims), CLAIM_COLUMNS, claims.map(claimRow));
+    if (throughput.length > 0) {
+      await writeCsvAtomic(join(dir, RESULT_FILES.throughput), THROUGHPUT_COLUMNS, throughput.map((t) => throughputRow(t.suite, t.row, info)));
+      const samples = throughput.flatMap((t) => throughputSampleRows(t.suite, t.row));
+      await writeCsvAtomic(join(dir, RESULT_FILES.throughputSamples), THROUGHPUT_SAMPLE_COLUMNS, samples);
+    }
   } catch (error) {
     removeCsvs(dir);
     throw error;

@@ -133,7 +133,7 @@ function tsxApiUrl(): string {
  * tsx inside the worker first: on Node 20 a worker given `execArgv: ['--import', 'tsx']` still
  * cannot load a `.ts` entry, while registering from inside works under `npm run bench` and vitest.
  */
-function startWorker(url: URL, workerData: unknown): Worker {
+export function startWorker(url: URL, workerData: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
   const code =
     `import(${JSON.stringify(tsxApiUrl())})` +

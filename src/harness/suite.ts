@@ -38,10 +38,19 @@ export interface SuiteVariant {
   trials?: number;
 }
 
+/**
+ * What a suite measures: `trials` (default) runs trials into trials.csv and summary.csv;
+ * `throughput` times one engine round per point with tinybench into throughput.csv (its `trials`
+ * is then the minimum number of rounds timed per point).
+ */
+export type SuiteKind = 'trials' | 'throughput';
+
 /** A benchmark suite: a plain declaration, default-exported by a module in suites/. */
 export interface Suite {
   /** Name used on the command line and in the CSVs: lower-case letters, digits and dashes. */
   name: string;
+  /** What the suite measures (default `trials`). */
+  kind?: SuiteKind;
   /** One line for `--list`. */
   description: string;
   /** The points to sweep. */
@@ -87,7 +96,7 @@ export class SuiteError extends Error {
   }
 }
 
-const SUITE_KEYS = ['name', 'description', 'grid', 'trials', 'quick', 'full', 'claims'] as const;
+const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims'] as const;
 const VARIANT_KEYS = ['grid', 'trials'] as const;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol']);
@@ -164,6 +173,10 @@ export function validateSuite(value: unknown, source = 'suite'): Suite {
     throw new SuiteError(source, 'name', name, 'a string of lower-case letters, digits and dashes');
   }
   checkKeys(name, '', value, SUITE_KEYS);
+  const kind = value['kind'];
+  if (kind !== undefined && kind !== 'trials' && kind !== 'throughput') {
+    throw new SuiteError(name, 'kind', kind, "'trials' or 'throughput'");
+  }
   if (typeof value['description'] !== 'string') {
     throw new SuiteError(name, 'description', value['description'], 'a string');
   }

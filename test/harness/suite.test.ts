@@ -88,7 +88,7 @@ describe('the registry', () => {
   it('holds valid suites with unique names, and a default set of known suites', () => {
     const names = suites.map((s, i) => validateSuite(s, `entry ${i}`).name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['smoke', 'seed-claims', 'scaling', 'fanout', 'thresholds']);
+    expect(names).toEqual(['smoke', 'seed-claims', 'scaling', 'fanout', 'thresholds', 'throughput']);
     for (const entry of defaultRun) expect(names).toContain(entry.suite);
   });
 
@@ -110,5 +110,14 @@ describe('the registry', () => {
       Math.max(...expandGrid(suiteVariant(scaling, mode).grid).map((p) => p.plan.n));
     expect([maxN('quick'), maxN('default'), maxN('full')]).toEqual([1e5, 1e6, 1e7]);
     expect(['quick', 'default', 'full'].map((m) => suiteVariant(scaling, m as 'quick').trials)).toEqual([20, 100, 200]);
+  });
+});
+
+describe('suite kind', () => {
+  it('accepts trials and throughput, rejects anything else', () => {
+    const base = { name: 'k', description: '', grid: { n: 10, fanout: 3 }, trials: 1, claims: [] };
+    expect(validateSuite({ ...base, kind: 'throughput' }).kind).toBe('throughput');
+    expect(validateSuite({ ...base, kind: 'trials' }).kind).toBe('trials');
+    expect(() => validateSuite({ ...base, kind: 'latency' })).toThrow(SuiteError);
   });
 });

@@ -1,0 +1,50 @@
+// The throughput suite's machinery: tinybench measurements in a worker, one point at a time,
+// with the yardstick beside them when it can be built. No timing assertions: only shapes.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_KEPT_SAMPLES, measureThroughput, runThroughput } from '../../src/harness/throughput.ts';
+import { measureYardstick, yardstickBinary, yardstickSource } from '../../src/harness/yardstick.ts';
+
+describe('measureThroughput', () => {
+  it('times rounds and reports per agent-round figures', async () => {
+    const r = await measureThroughput({ protocol: 'majority', n: 2000, fanout: 3, threads: 1 }, { timeMs: 30, minIterations: 5 });
+    expect(r.samples).toBeGreaterThanOrEqual(5);
+    expect(r.nsPerAgentRound).toBeGreaterThan(0);
+    expect(r.agentRoundsPerS).toBeCloseTo(1e9 / r.nsPerAgentRound, 0);
+    expect(r.sampleNs.length).toBe(Math.min(r.samples, MAX_KEPT_SAMPLES));
+  });
+});
+
+describe('runThroughput', () => {
+  it('measures every point in order in a worker', async () => {
+    const seen: number[] = [];
+    const rows = await runThroughput(
+      [
+        { protocol: 'majority', n: 500, fanout: 3, threads: 1 },
+        { protocol: 'majority', n: 5000, fanout: 5, threads: 1 },
+      ],
+      { timeMs: 20, minIterations: 3, yardstick: false, onResult: (r) => seen.push(r.n) },
+    );
+    expect(seen).toEqual([500, 5000]);
+    expect(rows.map((r) => [r.n, r.fanout, r.yardstickNs])).toEqual([
+      [500, 3, null],
+      [5000, 5, null],
+    ]);
+  });
+});
+
+describe('yardstick', () => {
+  // The yardstick lives outside the project (../shared/yardsticks); CI has it, a user may not.
+  const available = existsSync(yardstickSource());
+  it.runIf(available || process.env['CI'] !== undefined)('compiles and reports ns per agent-round', () => {
+    const bin = yardstickBinary();
+    expect(bin).not.toBeNull();
+    expect(measureYardstick(bin!, 10_000, 5, 1)).toBeGreaterThan(0);
+  });
+
+  it('is null when the source is missing, and $GOSSIP_YARDSTICK names the source', () => {
+    const missing = yardstickSource({ GOSSIP_YARDSTICK: '/nonexistent/limit_kernel.c' });
+    expect(missing).toBe('/nonexistent/limit_kernel.c');
+    expect(yardstickBinary(missing)).toBeNull();
+  });
+});
