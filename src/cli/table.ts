@@ -2,6 +2,7 @@
 // mean rounds and 95% interval, p95 rounds and mean messages.
 import type { SweepPoint } from '../harness/sweep.ts';
 import type { ThroughputEntry } from '../harness/output.ts';
+import { parallelSpeedup } from '../harness/throughput-table.ts';
 import type { PointSummary } from '../harness/tables.ts';
 
 const HEADERS = ['suite', 'n', 'fanout', 'start', 'threshold', 'trials', 'converged', 'rounds mean [95% ci]', 'rounds p95', 'messages mean'];
@@ -42,20 +43,27 @@ export function summaryTable(points: readonly SweepPoint[], summaries: readonly 
     .join('\n');
 }
 
-/** The throughput table: one line per timed point, with the yardstick ratio when measured. */
+/** The throughput table: one line per timed point, with the yardstick ratio and the speed-up. */
 export function throughputTable(entries: readonly ThroughputEntry[]): string {
-  const head = ['suite', 'n', 'fanout', 'threads', 'ns/agent-round', 'mad', 'samples', 'yardstick ns', 'ratio'];
-  const rows = entries.map(({ suite, row: r }) => [
-    suite,
-    String(r.n),
-    String(r.fanout),
-    String(r.threads),
-    r.nsPerAgentRound.toFixed(2),
-    r.madNs.toFixed(2),
-    String(r.samples),
-    r.yardstickNs === null ? '-' : r.yardstickNs.toFixed(2),
-    r.yardstickNs === null ? '-' : `x${(r.nsPerAgentRound / r.yardstickNs).toFixed(2)}`,
-  ]);
+  const head = ['suite', 'n', 'fanout', 'threads', 'ns/agent-round', 'mad', 'samples', 'yardstick ns', 'ratio', 'speed-up'];
+  const rows = entries.map(({ suite, row: r }) => {
+    const speedup = parallelSpeedup(
+      r,
+      entries.filter((e) => e.suite === suite).map((e) => e.row),
+    );
+    return [
+      suite,
+      String(r.n),
+      String(r.fanout),
+      String(r.threads),
+      r.nsPerAgentRound.toFixed(2),
+      r.madNs.toFixed(2),
+      String(r.samples),
+      r.yardstickNs === null ? '-' : r.yardstickNs.toFixed(2),
+      r.yardstickNs === null ? '-' : `x${(r.nsPerAgentRound / r.yardstickNs).toFixed(2)}`,
+      speedup === null ? '-' : `${speedup.toFixed(2)}x`,
+    ];
+  });
   const all = [head, ...rows];
   const widths = head.map((_, c) => Math.max(...all.map((row) => (row[c] as string).length)));
   return all.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ')).join('\n');

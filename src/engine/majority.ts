@@ -84,6 +84,74 @@ export function majorityBinaryBlock(
   return ones;
 }
 
+/**
+ * The binary kernel on the bits layout: opinions one bit per agent (bit `i & 31` of word
+ * `i >>> 5`), no crashes, k <= {@link BINARY_MAX_K}. The same draws, peers and rule as
+ * {@link majorityBinaryBlock}, so it gives the same opinions; a byte array of 10^8 agents does not
+ * fit in cache, its bits (12.5 MB) do. `lo` must be a multiple of 32 (blocks are), so threads
+ * running different blocks never write the same word. Returns the agents of [lo, hi) now at 1.
+ */
+export function majorityBitsBlock(cur: Int32Array, next: Int32Array, lo: number, hi: number, n: number, k: number, st: Int32Array): number {
+  let s0 = st[0]! | 0;
+  let s1 = st[1]! | 0;
+  let s2 = st[2]! | 0;
+  let s3 = st[3]! | 0;
+  const scale = (n - 1) * TWO_POW_M32;
+  let ones = 0;
+  for (let base = lo; base < hi; base += 32) {
+    const ownWord = cur[base >>> 5]! | 0;
+    const end = Math.min(32, hi - base);
+    let word = 0;
+    for (let b = 0; b < end; b++) {
+      const i = base + b;
+      const own = (ownWord >>> b) & 1;
+      let votes = (own << 1) - 1;
+      let a0 = -1;
+      let a1 = -1;
+      let a2 = -1;
+      let a3 = -1;
+      let a4 = -1;
+      let a5 = -1;
+      let a6 = -1;
+      let a7 = -1;
+      for (let j = 0; j < k; j++) {
+        let p = 0;
+        do {
+          const x = Math.imul(s1, 5);
+          const r = Math.imul((x << 7) | (x >>> 25), 9);
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          p = ((r >>> 0) * scale) | 0;
+          p += (i - p - 1) >>> 31;
+        } while (p === a0 || p === a1 || p === a2 || p === a3 || p === a4 || p === a5 || p === a6 || p === a7);
+        a7 = a6;
+        a6 = a5;
+        a5 = a4;
+        a4 = a3;
+        a3 = a2;
+        a2 = a1;
+        a1 = a0;
+        a0 = p;
+        votes += (((cur[p >>> 5]! >>> (p & 31)) & 1) << 1) - 1;
+      }
+      const v = votes > 0 ? 1 : votes < 0 ? 0 : own;
+      word |= v << b;
+      ones += v;
+    }
+    next[base >>> 5] = word;
+  }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
+  return ones;
+}
+
 /** Scratch of the general kernel, allocated once per trial. */
 export interface MajorityScratch {
   /** The peer sampler's scratch. */

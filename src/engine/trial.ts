@@ -1,7 +1,7 @@
 // One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
-import { createSimulation, leader, stepRound } from './simulation.ts';
+import { createSimulation, leader, stepRound, type SimulationOptions } from './simulation.ts';
 
 /** What one trial measured. */
 export interface TrialResult {
@@ -26,9 +26,12 @@ export function runTrial(params: TrialParams, seed: number | string): TrialResul
   return runPlan(planTrial(params), seed);
 }
 
-/** Runs one trial from an already validated plan (see {@link planTrial}). */
-export function runPlan(plan: TrialPlan, seed: number | string): TrialResult {
-  const sim = createSimulation(plan, seed);
+/**
+ * Runs one trial from an already validated plan (see {@link planTrial}). `options` choose the
+ * storage layout (results do not depend on it).
+ */
+export function runPlan(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): TrialResult {
+  const sim = createSimulation(plan, seed, options);
   const history = plan.recordAgreement ? new Float64Array(plan.maxRounds) : null;
   let agreement = 0;
   let converged = false;

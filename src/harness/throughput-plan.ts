@@ -1,5 +1,6 @@
 // The throughput part of a run: which (n, fanout) points the throughput suites time, and how
 // they are recorded in run.json.
+import os from 'node:os';
 import { expandGrid } from './grid.ts';
 import { suiteVariant, type Suite, type SuiteMode } from './suite.ts';
 import type { SweepSuite } from './sweep.ts';
@@ -18,11 +19,23 @@ export function isThroughput(entry: { suite: Suite }): boolean {
   return entry.suite.kind === 'throughput';
 }
 
-/** Resolves throughput suites into their points (n, fanout and protocol of each grid point). */
-export function planThroughput(entries: readonly { suite: Suite; mode: SuiteMode; trials?: number }[]): ThroughputSuitePlan[] {
+/** From this n on, the throughput suite also times the round split over all cores. */
+export const PARALLEL_MIN_N = 1_000_000;
+
+/**
+ * Resolves throughput suites into their points: n, fanout and protocol of each grid point on one
+ * thread, and for n >= {@link PARALLEL_MIN_N} also on `cores` threads sharing one trial.
+ */
+export function planThroughput(
+  entries: readonly { suite: Suite; mode: SuiteMode; trials?: number }[],
+  cores: number = os.availableParallelism(),
+): ThroughputSuitePlan[] {
   return entries.map(({ suite, mode, trials }) => {
     const variant = suiteVariant(suite, mode);
-    const points = expandGrid(variant.grid).map((p) => ({ protocol: p.plan.protocol, n: p.plan.n, fanout: p.plan.fanout, threads: 1 }));
+    const points = expandGrid(variant.grid).flatMap((p) => {
+      const one = { protocol: p.plan.protocol, n: p.plan.n, fanout: p.plan.fanout, threads: 1 };
+      return cores > 1 && p.plan.n >= PARALLEL_MIN_N ? [one, { ...one, threads: cores }] : [one];
+    });
     const minIterations = trials ?? variant.trials;
     return {
       suite: { name: suite.name, description: suite.description, mode, trials: minIterations, points: points.length },

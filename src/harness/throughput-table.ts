@@ -18,6 +18,7 @@ export const THROUGHPUT_COLUMNS = [
   'agent_rounds_per_s',
   'yardstick_ns_per_agent_round',
   'ratio_to_yardstick',
+  'parallel_speedup',
   'run_id',
   'commit',
   'node',
@@ -27,8 +28,18 @@ export const THROUGHPUT_COLUMNS = [
 /** Columns of throughput-samples.csv: one row per timed round. */
 export const THROUGHPUT_SAMPLE_COLUMNS = ['suite', 'protocol', 'n', 'fanout', 'threads', 'sample', 'ns_per_agent_round'] as const;
 
-/** The throughput.csv row of a measurement. */
-export function throughputRow(suite: string, r: ThroughputRow, info: RunInfo): CsvCell[] {
+/**
+ * Speed-up of a multi-threaded row over the one-thread row of the same suite, protocol, n and
+ * fanout (one-thread time / this time), or null.
+ */
+export function parallelSpeedup(r: ThroughputRow, all: readonly ThroughputRow[]): number | null {
+  if (r.threads === 1) return null;
+  const one = all.find((o) => o.threads === 1 && o.n === r.n && o.fanout === r.fanout && o.protocol === r.protocol);
+  return one === undefined ? null : one.nsPerAgentRound / r.nsPerAgentRound;
+}
+
+/** The throughput.csv row of a measurement; `all` holds the suite's rows (for the speed-up). */
+export function throughputRow(suite: string, r: ThroughputRow, info: RunInfo, all: readonly ThroughputRow[] = []): CsvCell[] {
   return [
     suite,
     r.protocol,
@@ -42,6 +53,7 @@ export function throughputRow(suite: string, r: ThroughputRow, info: RunInfo): C
     r.agentRoundsPerS,
     r.yardstickNs,
     r.yardstickNs === null ? null : r.nsPerAgentRound / r.yardstickNs,
+    parallelSpeedup(r, all),
     info.runId,
     info.git.commit,
     info.machine.node,

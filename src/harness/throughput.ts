@@ -2,6 +2,7 @@
 // nanoseconds per agent-round with their spread; the samples are kept for significance tests.
 // Points are measured one at a time in a dedicated worker, the yardstick beside each.
 import { Bench } from 'tinybench';
+import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from './parallel.ts';
 import { startWorker } from './pool.ts';
 import { measureYardstick, yardstickBinary } from './yardstick.ts';
 import { createSimulation, planTrial, stepRound } from '../engine/index.ts';
@@ -12,7 +13,7 @@ export interface ThroughputPoint {
   protocol: Protocol;
   n: number;
   fanout: number;
-  /** Threads the one trial runs on (1 for now). */
+  /** Threads one trial's rounds are split over (see parallel.ts); 1 = this thread alone. */
   threads: number;
 }
 
@@ -53,12 +54,27 @@ export interface ThroughputOptions {
 /**
  * Times one synchronous round of the engine at (n, fanout) from a 70/30 split, as the yardstick
  * does: the simulation keeps running across iterations (after a few rounds the network is
- * unanimous, the steady state of a long run). Runs on the calling thread; run one measurement at
- * a time, since timings taken in parallel contaminate each other.
+ * unanimous, the steady state of a long run), on the layout the engine picks for n. With
+ * `threads` > 1 the round is split over that many worker threads sharing the buffers. Run one
+ * measurement at a time, since timings taken in parallel contaminate each other.
  */
 export async function measureThroughput(point: ThroughputPoint, options: ThroughputOptions = {}): Promise<ThroughputResult> {
+  const { n, fanout, threads } = point;
+  const plan = planTrial({ n, fanout, split: 0.7, maxRounds: 1 });
+  const seed = `throughput-${n}-${fanout}`;
+  const parallel = threads > 1 ? await createParallelSimulation(plan, seed, threads) : null;
+  try {
+    const sim = parallel?.sim ?? createSimulation(plan, seed);
+    const step = parallel === null ? (): number => stepRound(sim) : (): number => stepParallelRound(parallel);
+    return await timeRounds(point, step, options);
+  } finally {
+    if (parallel !== null) await closeParallelSimulation(parallel);
+  }
+}
+
+/** Times `step` (one round) with tinybench and turns its latency into per agent-round figures. */
+async function timeRounds(point: ThroughputPoint, step: () => number, options: ThroughputOptions): Promise<ThroughputResult> {
   const { n, fanout } = point;
-  const sim = createSimulation(planTrial({ n, fanout, split: 0.7, maxRounds: 1 }), `throughput-${n}-${fanout}`);
   const bench = new Bench({
     time: options.timeMs ?? 1000,
     iterations: options.minIterations ?? 10,
@@ -66,8 +82,8 @@ export async function measureThroughput(point: ThroughputPoint, options: Through
     warmupTime: 100,
     retainSamples: true,
   });
-  bench.add(`majority n=${n} fanout=${fanout}`, () => {
-    stepRound(sim);
+  bench.add(`majority n=${n} fanout=${fanout} threads=${point.threads}`, () => {
+    step();
   });
   await bench.run();
   const task = bench.tasks[0];
@@ -101,7 +117,7 @@ export type ThroughputResponse = { id: number; result: ThroughputResult } | { id
 
 /** A measurement with the yardstick's time at the same (n, fanout), measured right after it. */
 export interface ThroughputRow extends ThroughputResult {
-  /** The yardstick's ns per agent-round, or null when it is not available. */
+  /** The yardstick's ns per agent-round (one-thread rows), or null when it is not available. */
   yardstickNs: number | null;
 }
 
@@ -155,7 +171,9 @@ export async function runThroughput(points: readonly ThroughputPoint[], options:
   try {
     for (const [i, point] of points.entries()) {
       const result = await measure(i, point);
-      const row: ThroughputRow = { ...result, yardstickNs: bin === null ? null : measureYardstick(bin, point.n, point.fanout) };
+      // The yardstick is single-threaded: it stands beside the one-thread rows only.
+      const yardstickNs = bin === null || point.threads !== 1 ? null : measureYardstick(bin, point.n, point.fanout);
+      const row: ThroughputRow = { ...result, yardstickNs };
       rows.push(row);
       options.onResult?.(row, i + 1, points.length);
     }

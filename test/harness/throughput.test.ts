@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_KEPT_SAMPLES, measureThroughput, runThroughput } from '../../src/harness/throughput.ts';
+import { planThroughput } from '../../src/harness/throughput-plan.ts';
 import { measureYardstick, yardstickBinary, yardstickSource } from '../../src/harness/yardstick.ts';
 
 describe('measureThroughput', () => {
@@ -12,6 +13,29 @@ describe('measureThroughput', () => {
     expect(r.nsPerAgentRound).toBeGreaterThan(0);
     expect(r.agentRoundsPerS).toBeCloseTo(1e9 / r.nsPerAgentRound, 0);
     expect(r.sampleNs.length).toBe(Math.min(r.samples, MAX_KEPT_SAMPLES));
+  });
+});
+
+describe('measureThroughput on two threads', () => {
+  it('times a round split over two workers', async () => {
+    const r = await measureThroughput({ protocol: 'majority', n: 65_536 * 2, fanout: 3, threads: 2 }, { timeMs: 30, minIterations: 3 });
+    expect(r.threads).toBe(2);
+    expect(r.samples).toBeGreaterThanOrEqual(3);
+    expect(r.nsPerAgentRound).toBeGreaterThan(0);
+  });
+});
+
+describe('planThroughput', () => {
+  it('adds an all-cores row from n = 1e6 on, and none on one core', () => {
+    const suite = { name: 't', kind: 'throughput' as const, description: '', grid: { n: [1e3, 1e6], fanout: 5 }, trials: 4, claims: [] };
+    const [plan] = planThroughput([{ suite, mode: 'default' }], 2);
+    expect(plan!.points.map((p) => [p.n, p.threads])).toEqual([
+      [1e3, 1],
+      [1e6, 1],
+      [1e6, 2],
+    ]);
+    expect(plan!.minIterations).toBe(4);
+    expect(planThroughput([{ suite, mode: 'default' }], 1)[0]!.points).toHaveLength(2);
   });
 });
 
