@@ -1,0 +1,23 @@
+// The charts, in the order the report shows them: file name, title and builder of each.
+import type { ChartDef } from './chart.ts';
+import { historyRounds, historyThroughput, throughputVsN } from './charts-perf.ts';
+import { messagesVsN, roundsVsN } from './charts-scaling.ts';
+import { fanoutSweep, thresholdSweep } from './charts-sweeps.ts';
+import { agreementByRound } from './charts-agreement.ts';
+import { seedClaimsRounds } from './charts-trials.ts';
+
+/** Every chart `npm run charts` knows; each is drawn when its data is in the run (or history). */
+export const CHARTS: readonly ChartDef[] = [
+  { name: 'rounds-vs-n', title: 'Rounds to agreement against n', build: roundsVsN },
+  { name: 'messages-vs-n', title: 'Messages against n', build: messagesVsN },
+  { name: 'seed-claims-rounds', title: 'Rounds at the seed-claims points', build: seedClaimsRounds },
+  { name: 'agreement-by-round', title: 'Agreement after each round', build: agreementByRound },
+  { name: 'fanout-sweep', title: 'Fanout sweep', build: fanoutSweep },
+  { name: 'threshold-sweep', title: 'Threshold sweep', build: thresholdSweep },
+  { name: 'throughput-vs-n', title: 'Engine throughput against n', build: throughputVsN },
+  { name: 'history-throughput', title: 'Throughput across commits', build: historyThroughput },
+  { name: 'history-rounds', title: 'Mean rounds across commits', build: historyRounds },
+];
+
+/** The chart file names, in report order. */
+export const CHART_NAMES: readonly string[] = CHARTS.map((c) => c.name);
