@@ -18,7 +18,7 @@ export {
   runBlocks,
   stepRound,
 } from './simulation.ts';
-export { runPlan, runTrial } from './trial.ts';
+export { runPlan, runRounds, runTrial } from './trial.ts';
 
 export type { Protocol, StartKind, TrialParams, TrialPlan } from './params.ts';
 export type { BitPopulation, BytePopulation, Layout, Population, PopulationOptions } from './population.ts';

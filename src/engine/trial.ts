@@ -1,7 +1,7 @@
 // One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
-import { createSimulation, leader, stepRound, type SimulationOptions } from './simulation.ts';
+import { createSimulation, leader, stepRound, type Simulation, type SimulationOptions } from './simulation.ts';
 
 /** What one trial measured. */
 export interface TrialResult {
@@ -32,11 +32,21 @@ export function runTrial(params: TrialParams, seed: number | string): TrialResul
  */
 export function runPlan(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): TrialResult {
   const sim = createSimulation(plan, seed, options);
+  return runRounds(sim, () => stepRound(sim));
+}
+
+/**
+ * Runs rounds of `sim` with `step` (one round, returning the agreement) until the threshold or
+ * the round limit, and reports the trial. `step` is {@link stepRound}, or a round split over
+ * threads.
+ */
+export function runRounds(sim: Simulation, step: () => number): TrialResult {
+  const { plan } = sim;
   const history = plan.recordAgreement ? new Float64Array(plan.maxRounds) : null;
   let agreement = 0;
   let converged = false;
   while (sim.round < plan.maxRounds) {
-    agreement = stepRound(sim);
+    agreement = step();
     if (history !== null) history[sim.round - 1] = agreement;
     if (agreement >= plan.threshold) {
       converged = true;

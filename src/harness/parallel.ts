@@ -8,7 +8,7 @@ import {
   blockCount,
   createSimulation,
   finishRound,
-  leader,
+  runRounds,
   type Simulation,
   type SimulationOptions,
   type TrialPlan,
@@ -157,28 +157,7 @@ export async function runParallelTrial(
 ): Promise<TrialResult> {
   const ps = await createParallelSimulation(plan, seed, threads, options);
   try {
-    const { sim } = ps;
-    const history = plan.recordAgreement ? new Float64Array(plan.maxRounds) : null;
-    let agreement = 0;
-    let converged = false;
-    while (sim.round < plan.maxRounds) {
-      agreement = stepParallelRound(ps);
-      if (history !== null) history[sim.round - 1] = agreement;
-      if (agreement >= plan.threshold) {
-        converged = true;
-        break;
-      }
-    }
-    const result: TrialResult = {
-      rounds: sim.round,
-      converged,
-      winner: converged ? leader(sim.tally, sim.pop.m) : null,
-      finalAgreement: agreement,
-      messages: sim.messages,
-      live: sim.pop.live,
-    };
-    if (history !== null) result.agreement = history.slice(0, sim.round);
-    return result;
+    return runRounds(ps.sim, () => stepParallelRound(ps));
   } finally {
     await closeParallelSimulation(ps);
   }
