@@ -1,0 +1,26 @@
+// Comparing two runs (behaviour, speed, context) and reporting it as a table, Markdown and CSV.
+export { compareLoadedRuns, compareRuns, DEFAULT_COMPARE_OPTIONS, resolveCompareOptions } from './compare.ts';
+export { compareMarkdown } from './markdown.ts';
+export { compareTable } from './table.ts';
+export { COMPARE_COLUMNS, compareCsvRows, writeCompareFiles } from './output.ts';
+export { CompareOptionError } from './errors.ts';
+export { COMPARE_EXIT, COMPARE_USAGE, CompareUsageError, runCompare } from './cli.ts';
+export { loadCompareRun } from './load.ts';
+export { mannWhitneyU, SampleError } from './mann-whitney.ts';
+export { welchTest } from './welch.ts';
+export { fisherExact, CountError } from './fisher.ts';
+export { holmAdjust } from './holm.ts';
+export { bootstrapRatioOfMedians } from './bootstrap.ts';
+export { speedMark } from './speed.ts';
+export type { CompareOptions, CompareResult, ResolvedCompareOptions, RunSide } from './compare.ts';
+export type { BehaviourResult, ExactPointResult, MeansPointResult, PointResult } from './behaviour.ts';
+export type { SpeedMark, SpeedResult, SpeedRow } from './speed.ts';
+export type { ContextWarning } from './context.ts';
+export type { CompareFiles } from './output.ts';
+export type { CompareRun } from './load.ts';
+export type { ExactComparison, TrialChange, TrialDiff } from './exact.ts';
+export type { Estimate, MeanMetric, MetricComparison } from './means.ts';
+export type { MannWhitneyResult } from './mann-whitney.ts';
+export type { Interval } from './bootstrap.ts';
+export type { PointParams, PointRef, ThroughputParams } from './points.ts';
+export type { CompareIo, RunCompareOptions } from './cli.ts';

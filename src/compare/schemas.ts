@@ -1,0 +1,100 @@
+// The columns compare reads from each file of a run folder, with their kinds (in the table
+// schema of src/report/csv.ts). Other columns may be present and are ignored.
+import type { RowOf, TableSchema } from '../report/csv.ts';
+
+/** The columns that name a point (besides `suite`): matched between runs, never the `point` index. */
+export const POINT_PARAM_COLUMNS = [
+  'protocol',
+  'n',
+  'fanout',
+  'threshold',
+  'start',
+  'split',
+  'crash_fraction',
+  'crash_round',
+  'max_rounds',
+] as const;
+
+/** The point columns shared by trials.csv and summary.csv, as compare reads them. */
+const POINT_COLUMNS = {
+  suite: 'string',
+  point: 'number',
+  protocol: 'string',
+  n: 'number',
+  fanout: 'number',
+  threshold: 'number',
+  start: 'string',
+  split: 'number?',
+  crash_fraction: 'number?',
+  crash_round: 'number?',
+  max_rounds: 'number',
+} as const;
+
+/** trials.csv: the point, the trial and its seed, and the outcome compared trial by trial. */
+export const COMPARE_TRIALS_SCHEMA = {
+  name: 'trials.csv',
+  columns: {
+    ...POINT_COLUMNS,
+    trial: 'number',
+    // Read as text: compared exactly, whatever its size.
+    seed: 'string',
+    rounds: 'number',
+    converged: 'boolean',
+    winner: 'string?',
+    messages: 'number',
+  },
+} as const satisfies TableSchema;
+
+/** summary.csv: the point and the means compared when trials cannot be compared one by one. */
+export const COMPARE_SUMMARY_SCHEMA = {
+  name: 'summary.csv',
+  columns: {
+    ...POINT_COLUMNS,
+    trials: 'number',
+    converged_rate: 'number',
+    rounds_mean: 'number',
+    rounds_sd: 'number?',
+    rounds_ci95_low: 'number?',
+    rounds_ci95_high: 'number?',
+    messages_mean: 'number',
+  },
+} as const satisfies TableSchema;
+
+/** The columns that name a throughput row, matched between runs. */
+export const THROUGHPUT_KEY_COLUMNS = ['suite', 'protocol', 'n', 'fanout', 'threads'] as const;
+
+/** throughput.csv: one row per timed (protocol, n, fanout, threads). */
+export const COMPARE_THROUGHPUT_SCHEMA = {
+  name: 'throughput.csv',
+  columns: {
+    suite: 'string',
+    protocol: 'string',
+    n: 'number',
+    fanout: 'number',
+    threads: 'number',
+    ns_per_agent_round: 'number',
+  },
+} as const satisfies TableSchema;
+
+/** throughput-samples.csv: every timed round, for the significance test between runs. */
+export const COMPARE_SAMPLES_SCHEMA = {
+  name: 'throughput-samples.csv',
+  columns: {
+    suite: 'string',
+    protocol: 'string',
+    n: 'number',
+    fanout: 'number',
+    threads: 'number',
+    sample: 'number',
+    ns_per_agent_round: 'number',
+  },
+} as const satisfies TableSchema;
+
+/** A trials.csv row as compare reads it. */
+export type CompareTrialRow = RowOf<(typeof COMPARE_TRIALS_SCHEMA)['columns']>;
+/** A summary.csv row as compare reads it. */
+export type CompareSummaryRow = RowOf<(typeof COMPARE_SUMMARY_SCHEMA)['columns']>;
+/** A throughput.csv row as compare reads it. */
+export type CompareThroughputRow = RowOf<(typeof COMPARE_THROUGHPUT_SCHEMA)['columns']>;
+/** A throughput-samples.csv row as compare reads it. */
+export type CompareSampleRow = RowOf<(typeof COMPARE_SAMPLES_SCHEMA)['columns']>;
