@@ -35,11 +35,12 @@ export function yardstickBinary(source: string = yardstickSource()): string | nu
 }
 
 /**
- * Median ns per agent-round of the yardstick at (n, fanout) over `reps` runs, each of enough
- * rounds to last about 0.2 s (at least 3).
+ * Median ns per agent-round of the yardstick at (n, fanout) over `reps` runs (default 3, and 1
+ * from n = 10^7 on, where one run already takes seconds), each of enough rounds to last about
+ * 0.2 s (at least 2).
  */
-export function measureYardstick(bin: string, n: number, fanout: number, reps = 3): number {
-  const rounds = Math.max(3, Math.round(2e8 / (n * Math.min(fanout, n - 1) * 4)));
+export function measureYardstick(bin: string, n: number, fanout: number, reps = n >= 1e7 ? 1 : 3): number {
+  const rounds = Math.max(2, Math.round(2e8 / (n * Math.min(fanout, n - 1) * 4)));
   const out: number[] = [];
   for (let i = 0; i < reps; i++) {
     const text = execFileSync(bin, [String(n), String(fanout), String(rounds)], { encoding: 'utf8' });
