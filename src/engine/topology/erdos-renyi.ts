@@ -9,15 +9,17 @@ import { checkEntries, checkNodes, checkState, MAX_ENTRIES, type Topology } from
  * with probability p, so the edge count is Binomial(n(n-1)/2, p) and degrees are
  * Binomial(n - 1, p) with mean `meanDegree`. Requires 0 <= meanDegree <= n - 1.
  *
- * Method: Batagelj and Brandes' skipping, "Efficient generation of large random networks"
- * (Phys. Rev. E 71, 2005), algorithm 1. The candidate pairs (v, w), w < v, are walked in order
- * and the gap to the next edge is drawn as a geometric variable,
- * `floor(log(1 - r) / log(1 - p))`, so the work is O(n + m) (one `uniform` and one `log` per
- * edge) rather than O(n^2).
+ * Method: Batagelj and Brandes' geometric skipping ("Efficient generation of large random
+ * networks", Phys. Rev. E 71, 2005). The candidate pairs (v, w), w < v, are walked in order
+ * and the gap to the next edge is drawn as `floor(log(1 - r) / log(1 - p))` (geometric), so the
+ * work is O(n + m), one `uniform` and one `log` per edge, rather than O(n^2).
  *
- * Memory: the edges are not stored. The walk runs twice, a counting pass on a copy of the
- * stream and a filling pass on `st` itself, which replays the same edges: 8 B per edge and 4 B
- * per node in all (the CSR), for twice the drawing time. `st` ends where one walk leaves it.
+ * Edge list: since the walk emits edges grouped by their larger end v, it is kept as the
+ * smaller ends w only (4 B per edge) plus a count per v (4 B per node); then the CSR is built
+ * in two passes over it (count both ends, prefix sums, fill both directions). Peak memory:
+ * 12 B per edge + 8 B per node (the CSR keeps 8 B per edge + 4 B per node); time O(n + m).
+ * The list starts at the mean edge count plus 10 standard deviations and grows by a quarter
+ * in the (astronomically rare) case that this is not enough.
  */
 export function erdosRenyi(n: number, meanDegree: number, st: Int32Array): Topology {
   checkNodes(n, 2);
@@ -28,51 +30,66 @@ export function erdosRenyi(n: number, meanDegree: number, st: Int32Array): Topol
   checkState(st);
   const offsets = new Uint32Array(n + 1);
   if (meanDegree === 0) return { kind: 'erdos-renyi', n, offsets, targets: new Uint32Array(0) };
-  const invLogQ = 1 / Math.log1p(-meanDegree / (n - 1)); // -0 when p = 1: every gap is 0
-  const m = countPass(n, invLogQ, Int32Array.from(st), offsets);
-  if (2 * m > MAX_ENTRIES) throw new ParameterError('meanDegree', meanDegree, 'small enough that 2 x edges <= 2^31');
-  const targets = new Uint32Array(countsToEnds(offsets, n));
-  fillPass(n, invLogQ, st, offsets, targets);
-  return { kind: 'erdos-renyi', n, offsets, targets };
-}
-
-/** Walks the edges, adding one to `counts[v]` and `counts[w]` for each; returns the edge count. */
-function countPass(n: number, invLogQ: number, st: Int32Array, counts: Uint32Array): number {
-  let m = 0;
-  let v = 1;
-  let w = -1;
-  while (v < n) {
-    w += 1 + Math.floor(Math.log(1 - uniform(st)) * invLogQ);
-    while (w >= v && v < n) {
-      w -= v;
-      v++;
-    }
-    if (v < n) {
-      counts[v] = counts[v]! + 1;
-      counts[w] = counts[w]! + 1;
-      m++;
-    }
+  const p = meanDegree / (n - 1);
+  const mean = (n * meanDegree) / 2;
+  const capacity = Math.min(MAX_ENTRIES / 2, Math.ceil(mean + 10 * Math.sqrt(mean * (1 - p)) + 1024));
+  const lowCount = new Uint32Array(n);
+  const low = walk(n, 1 / Math.log1p(-p), st, new Uint32Array(capacity), lowCount);
+  if (low === null) throw new ParameterError('meanDegree', meanDegree, 'small enough that 2 x edges <= 2^31');
+  const m = low.length;
+  // Pass 1: degrees = lower neighbours (counted by the walk) + higher ones (w's occurrences).
+  offsets.set(lowCount);
+  for (let i = 0; i < m; i++) {
+    const w = low[i]!;
+    offsets[w] = offsets[w]! + 1;
   }
-  return m;
-}
-
-/** Walks the same edges again, writing both directions at `--ends[x]` (see `countsToEnds`). */
-function fillPass(n: number, invLogQ: number, st: Int32Array, ends: Uint32Array, targets: Uint32Array): void {
-  let v = 1;
-  let w = -1;
-  while (v < n) {
-    w += 1 + Math.floor(Math.log(1 - uniform(st)) * invLogQ);
-    while (w >= v && v < n) {
-      w -= v;
-      v++;
-    }
-    if (v < n) {
-      const pv = ends[v]! - 1;
-      ends[v] = pv;
+  const targets = new Uint32Array(countsToEnds(offsets, n));
+  // Pass 2: both directions of every edge, at `--ends[x]`.
+  for (let v = 1, i = 0; v < n; v++) {
+    for (let c = lowCount[v]!; c > 0; c--, i++) {
+      const w = low[i]!;
+      const pv = offsets[v]! - 1;
+      offsets[v] = pv;
       targets[pv] = w;
-      const pw = ends[w]! - 1;
-      ends[w] = pw;
+      const pw = offsets[w]! - 1;
+      offsets[w] = pw;
       targets[pw] = v;
     }
   }
+  return { kind: 'erdos-renyi', n, offsets, targets };
+}
+
+/**
+ * The skipping walk: appends the smaller end w of every edge to `low` (grouped by v, the larger
+ * end, ascending) and counts the edges of each v in `lowCount[v]`. `invLogQ` = 1 / log(1 - p),
+ * which is -0 when p = 1 (every gap is then 0). Returns the filled part of `low` (grown if full),
+ * or null if the edges overflow {@link MAX_ENTRIES}.
+ */
+function walk(n: number, invLogQ: number, st: Int32Array, low: Uint32Array, lowCount: Uint32Array): Uint32Array | null {
+  let m = 0;
+  let cap = low.length;
+  let v = 1;
+  let w = -1;
+  let count = 0;
+  while (v < n) {
+    w += 1 + Math.floor(Math.log(1 - uniform(st)) * invLogQ);
+    while (w >= v && v < n) {
+      lowCount[v] = count;
+      count = 0;
+      w -= v;
+      v++;
+    }
+    if (v < n) {
+      if (m === cap) {
+        if (cap >= MAX_ENTRIES / 2) return null;
+        cap = Math.min(MAX_ENTRIES / 2, Math.ceil(cap * 1.25));
+        const grown = new Uint32Array(cap);
+        grown.set(low);
+        low = grown;
+      }
+      low[m++] = w;
+      count++;
+    }
+  }
+  return low.subarray(0, m);
 }
