@@ -67,6 +67,8 @@ export interface BenchArgs {
   adhoc: AdhocFlags | null;
   /** --strict: exit 1 when any claim fails. */
   strict: boolean;
+  /** --resume: continue the interrupted or failed run in `out` (which must then be given). */
+  resume: boolean;
 }
 
 /** The outcome of parsing: run, print help, or list the suites. */
@@ -113,6 +115,7 @@ function buildProgram(out: { text: string; error: string }): Command {
     .option('--threads <N>', `worker threads (default: ${os.availableParallelism()}, the available cores)`)
     .option('--out <dir>', 'output folder; must not hold a run.json (default: results/<run-id>)')
     .option('--strict', 'exit 1 when any claim fails (for CI gating)')
+    .option('--resume', 'continue the interrupted or failed run in --out DIR (same arguments), running only its missing points')
     .optionsGroup('Ad hoc grid (instead of --suite; each takes a comma-separated list, suite "adhoc"):');
   for (const { flag, help } of ADHOC_FLAGS) program.addOption(new Option(`${flag} <list>`, help));
   return program;
@@ -220,5 +223,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (outDir === '') throw new UsageError('--out', outDir, 'must name a folder');
 
   const strict = o['strict'] === true;
-  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict } };
+  const resume = o['resume'] === true;
+  if (resume && outDir === null) throw new UsageError('--resume', undefined, 'needs --out DIR, the folder of the run to resume');
+  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume } };
 }

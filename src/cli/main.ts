@@ -1,36 +1,32 @@
-// The bench command as a function: arguments in, exit code out (0 done, 1 a trial or the run
-// failed, 2 bad input), so tests can run it in-process with a fixture worker.
+// The bench command as a function: arguments in, exit code out (0 done, 1 a trial, worker or write
+// failed, 2 bad input, 130/143 interrupted), so tests can run it in-process with a fixture worker.
+// It checks the input, opens the output folder (new, or the run to resume), then hands over to
+// execute.ts.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultRun, suites as registry } from '../../suites/index.ts';
+import type { ResourceLimits } from 'node:worker_threads';
+import { defaultRun as registryDefaultRun, suites as registrySuites } from '../../suites/index.ts';
+import { removeTempFiles } from '../harness/atomic.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
-import { createRunDir, OutDirError, prepareOutDir, removeCreatedDir, type OutDir } from '../harness/outdir.ts';
-import { describeFailure, removeCsvs, summarizeSweep, writeFailure, writeResults } from '../harness/output.ts';
-import { runPool, trialCostNs, type JobResult } from '../harness/pool.ts';
-import { runThroughput } from '../harness/throughput.ts';
-import { isThroughput, planThroughput, type ThroughputSuitePlan } from '../harness/throughput-plan.ts';
-import { resultFiles, type ThroughputEntry } from '../harness/output.ts';
-import { throughputTable } from './table.ts';
-import { measurementsOf } from '../harness/tables.ts';
-import { checkClaims, type ClaimResult, type ClaimWarning } from '../claims/check.ts';
-import { verdictTable } from '../claims/table.ts';
-import { SCHEMA_VERSION, type RunInfo } from '../harness/runinfo.ts';
 import { expandGrid } from '../harness/grid.ts';
+import { createJournal, ensureJournal, journalDir, JournalError, readJournal, removeJournal } from '../harness/journal.ts';
+import { createRunDir, OutDirError, openRunDir, prepareOutDir, removeCreatedDir, type OutDir } from '../harness/outdir.ts';
+import { removeCsvs, writeRunInfo } from '../harness/output.ts';
+import type { JobResult } from '../harness/pool.ts';
+import { readRunInfo, RunInfoError, SCHEMA_VERSION, type RunInfo } from '../harness/runinfo.ts';
 import { SuiteError, suiteVariant, validateSuite, type RunEntry, type Suite, type SuiteMode } from '../harness/suite.ts';
 import { buildSweep, type Sweep } from '../harness/sweep.ts';
+import { isThroughput, planThroughput, type ThroughputSuitePlan } from '../harness/throughput-plan.ts';
 import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
-import { startProgress } from './progress.ts';
-import { summaryTable } from './table.ts';
+import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
+import { argumentDifferences, codeDifferences, suiteDifferences } from './resume.ts';
+
+export { EXIT, interruptExitCode } from './execute.ts';
+export type { BenchIo } from './execute.ts';
 
 /** The project root (two folders up from this file); results/ lives there. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Streams and environment of a run. */
-export interface BenchIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: Record<string, string | undefined>;
-}
 
 /** Options of {@link runBench}; the defaults are the process's. */
 export interface BenchOptions {
@@ -41,20 +37,32 @@ export interface BenchOptions {
   workerData?: unknown;
   /** Folder that holds results/ (default: the project root). */
   projectRoot?: string;
+  /** Memory limits of the pool's workers (a test makes a worker run out of memory). */
+  resourceLimits?: ResourceLimits;
+  /** Aborted on SIGINT/SIGTERM, with the signal's name (`'SIGINT'`, `'SIGTERM'`) as reason. */
+  signal?: AbortSignal;
+  /** The suites and default set (default: suites/index.ts); tests pass bad declarations. */
+  registry?: SuiteRegistry;
 }
 
-/** Exit codes of the command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Where the suites come from: declarations (validated when loaded) and the default set. */
+export interface SuiteRegistry {
+  suites: readonly unknown[];
+  defaultRun: readonly RunEntry[];
+}
+
+const REGISTRY: SuiteRegistry = { suites: registrySuites, defaultRun: registryDefaultRun };
 
 /** Validates every registered suite, in registry order. Throws SuiteError. */
-export function loadSuites(): Suite[] {
-  return registry.map((s, i) => validateSuite(s, `suites/index.ts entry ${i}`));
+export function loadSuites(registry: SuiteRegistry = REGISTRY): Suite[] {
+  return registry.suites.map((s, i) => validateSuite(s, `suites/index.ts entry ${i}`));
 }
 
 /** The suites of the run and their variants, from --suite / the default set / the ad hoc flags. */
-function selectEntries(args: BenchArgs): { suite: Suite; mode: SuiteMode; trials?: number }[] {
+function selectEntries(args: BenchArgs, registry: SuiteRegistry): { suite: Suite; mode: SuiteMode; trials?: number }[] {
   if (args.adhoc !== null) return [{ suite: adhocSuite(args.adhoc, args.trials), mode: 'default' }];
-  const all = loadSuites();
+  const defaultRun = registry.defaultRun;
+  const all = loadSuites(registry);
   const byName = new Map(all.map((s) => [s.name, s]));
   // --quick / --full replace every default entry's variant, and its trials with the variant's.
   const wanted: RunEntry[] =
@@ -69,39 +77,6 @@ function selectEntries(args: BenchArgs): { suite: Suite; mode: SuiteMode; trials
   });
 }
 
-/** Checks every suite's claims against its points' measurements. */
-function checkSweepClaims(
-  sweep: Sweep,
-  entries: readonly { suite: Suite }[],
-  results: readonly JobResult[],
-): { results: ClaimResult[]; warnings: ClaimWarning[] } {
-  const out: { results: ClaimResult[]; warnings: ClaimWarning[] } = { results: [], warnings: [] };
-  for (const { suite } of entries) {
-    const measured = sweep.points.flatMap((p, i) => (p.suite === suite.name ? [measurementsOf(p, results[i] as JobResult)] : []));
-    const { results: r, warnings: w } = checkClaims(suite.name, suite.claims, measured);
-    out.results.push(...r);
-    out.warnings.push(...w);
-  }
-  return out;
-}
-
-/** Runs the throughput suites one point at a time, printing a line per point to stderr. */
-async function runThroughputPlans(plans: readonly ThroughputSuitePlan[], io: BenchIo): Promise<ThroughputEntry[]> {
-  const out: ThroughputEntry[] = [];
-  for (const plan of plans) {
-    const rows = await runThroughput(plan.points, {
-      minIterations: plan.minIterations,
-      onResult: (r, done, total) =>
-        io.stderr.write(
-          `[throughput] ${done}/${total} n=${r.n} fanout=${r.fanout}: ${r.nsPerAgentRound.toFixed(2)} ns/agent-round` +
-            (r.yardstickNs === null ? '\n' : `, yardstick ${r.yardstickNs.toFixed(2)} (x${(r.nsPerAgentRound / r.yardstickNs).toFixed(2)})\n`),
-        ),
-    });
-    out.push(...rows.map((row) => ({ suite: plan.suite.name, row })));
-  }
-  return out;
-}
-
 /** A run entry as `--list` shows it: `scaling (quick, 30 trials)`. */
 function entryLabel(e: RunEntry): string {
   const notes = [...(e.mode === 'default' ? [] : [e.mode]), ...(e.trials === undefined ? [] : [`${e.trials} trials`])];
@@ -109,8 +84,8 @@ function entryLabel(e: RunEntry): string {
 }
 
 /** The `--list` text: each suite with its description and sizes, then the default set. */
-function listText(): string {
-  const all = loadSuites();
+function listText(registry: SuiteRegistry): string {
+  const all = loadSuites(registry);
   const width = Math.max(...all.map((s) => s.name.length));
   const size = (s: Suite, mode: SuiteMode): string => {
     const v = suiteVariant(s, mode);
@@ -119,7 +94,7 @@ function listText(): string {
   const lines = all.map(
     (s) => `  ${s.name.padEnd(width)}  ${s.description}\n  ${' '.repeat(width)}  (${(['default', 'quick', 'full'] as const).map((m) => size(s, m)).join('; ')})`,
   );
-  const defaults = defaultRun.map(entryLabel).join(', ');
+  const defaults = registry.defaultRun.map(entryLabel).join(', ');
   return `Suites:\n${lines.join('\n')}\n\nDefault set (no --suite): ${defaults}\n`;
 }
 
@@ -134,68 +109,45 @@ function usageLine(error: UsageError | SuiteError | OutDirError, explicitOut: bo
   return `error: ${error.message}`;
 }
 
-/**
- * Runs the bench command with `argv` (the arguments after `bench.ts`) and returns the exit code.
- * Bad input (unknown flag or suite, malformed or out-of-domain value, unusable --out) prints one
- * `error: ...` line naming the flag and returns 2 before any file is written; a failing trial
- * writes run.json with status `failed` and returns 1.
- */
-export async function runBench(argv: readonly string[], options: BenchOptions = {}): Promise<number> {
-  const io: BenchIo = {
-    stdout: options.io?.stdout ?? process.stdout,
-    stderr: options.io?.stderr ?? process.stderr,
-    env: options.io?.env ?? process.env,
-  };
-  let args: BenchArgs;
-  let entries: { suite: Suite; mode: SuiteMode }[];
-  let throughputPlans: ThroughputSuitePlan[];
-  let sweep: Sweep;
-  let explicitOut = false;
-  try {
-    const parsed = parseArgs(argv);
-    if (parsed.action === 'help') {
-      io.stdout.write(parsed.text);
-      return EXIT.ok;
-    }
-    if (parsed.action === 'list') {
-      io.stdout.write(listText());
-      return EXIT.ok;
-    }
-    args = parsed.args;
-    explicitOut = args.out !== null;
-    const selected = selectEntries(args);
-    entries = selected.filter((e) => !isThroughput(e));
-    throughputPlans = planThroughput(selected.filter(isThroughput));
-    sweep = buildSweep(entries, { masterSeed: args.seed, trials: args.trials ?? undefined });
-  } catch (error) {
-    if (isUsage(error)) {
-      io.stderr.write(`${usageLine(error, explicitOut)}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+/** What the arguments resolve to, before any file is touched. */
+interface RunPlan {
+  args: BenchArgs;
+  entries: { suite: Suite; mode: SuiteMode }[];
+  throughputPlans: ThroughputSuitePlan[];
+  sweep: Sweep;
+}
 
+/** Resolves parsed arguments into suites, points and throughput plans. Throws bad-input errors. */
+function planRun(args: BenchArgs, registry: SuiteRegistry): RunPlan {
+  const selected = selectEntries(args, registry);
+  const entries = selected.filter((e) => !isThroughput(e));
+  const throughputPlans = planThroughput(selected.filter(isThroughput));
+  const sweep = buildSweep(entries, { masterSeed: args.seed, trials: args.trials ?? undefined });
+  return { args, entries, throughputPlans, sweep };
+}
+
+/** The suites a plan records in run.json, trials suites first. */
+function planSuites(plan: RunPlan): RunInfo['suites'] {
+  return [...plan.sweep.suites, ...plan.throughputPlans.map((t) => t.suite)];
+}
+
+/**
+ * Starts a new run: creates (or checks) the output folder and an empty journal, and writes run.json
+ * with status `running`, so a run killed at any moment leaves a folder `--resume` can continue.
+ * Throws OutDirError for an unusable folder (bad input: nothing is left behind).
+ */
+async function startFresh(plan: RunPlan, argv: readonly string[], root: string): Promise<{ out: OutDir; info: RunInfo }> {
   // Context first: git state before anything is written, then the output folder.
-  const root = options.projectRoot ?? PROJECT_ROOT;
   const git = gitInfo(root);
   const started = new Date();
   const id = runId(started, git.shortCommit);
-  let out: OutDir;
-  try {
-    out = args.out !== null ? prepareOutDir(args.out) : createRunDir(`${root}/results`, id);
-  } catch (error) {
-    if (isUsage(error)) {
-      io.stderr.write(`${usageLine(error, explicitOut)}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
-
+  const { args } = plan;
+  const out = args.out !== null ? prepareOutDir(args.out) : createRunDir(`${root}/results`, id);
   const info: RunInfo = {
     runId: id,
     schemaVersion: SCHEMA_VERSION,
-    suites: [...sweep.suites, ...throughputPlans.map((t) => t.suite)],
-    masterSeed: sweep.masterSeed,
+    suites: planSuites(plan),
+    masterSeed: plan.sweep.masterSeed,
     argv: [...argv],
     packageVersion: packageVersion(),
     git,
@@ -203,53 +155,149 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     threads: args.threads,
     startedAt: started.toISOString(),
     endedAt: started.toISOString(),
-    status: 'complete',
+    status: 'running',
+    pointsDone: 0,
   };
-
-  const names = info.suites.map((s) => (s.mode === 'default' ? s.name : `${s.name} (${s.mode})`)).join(', ');
-  io.stderr.write(
-    `[bench] ${names}: ${sweep.points.length} points, ${sweep.totalTrials} trials, ${args.threads} threads -> ${out.path}\n`,
-  );
-  const jobs = sweep.points.map((p) => ({ params: p.params, seedBase: p.seedBase, trials: p.trials }));
-  const totalWork = jobs.reduce((sum, job) => sum + job.trials * trialCostNs(job.params), 0);
-  const progress = startProgress(sweep.totalTrials, totalWork, { stream: io.stderr, env: io.env });
   try {
-    const results = await runPool(jobs, {
-      threads: args.threads,
-      workerUrl: options.workerUrl,
-      workerData: options.workerData,
-      onProgress: (p) => progress.update(p),
-    });
-    progress.stop();
-    const throughput = await runThroughputPlans(throughputPlans, io);
-    const summaries = summarizeSweep(sweep, results);
-    const checked = checkSweepClaims(sweep, entries, results);
-    const done = { ...info, endedAt: new Date().toISOString() };
-    await writeResults(out.path, sweep, results, summaries, checked.results, throughput, done);
-    for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
-    const failed = checked.results.filter((r) => r.verdict === 'fails').length;
-    io.stdout.write(
-      (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +
-        (throughput.length > 0 ? `${throughputTable(throughput)}\n\n` : '') +
-        (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
-        `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n`,
-    );
-    if (args.strict && failed > 0) {
-      io.stderr.write(`--strict: ${failed} claim result(s) fail\n`);
-      return EXIT.failed;
-    }
-    return EXIT.ok;
+    removeTempFiles(out.path);
+    createJournal(out.path);
+    await writeRunInfo(out.path, info);
   } catch (error) {
-    progress.stop();
-    const failure = describeFailure(error, sweep);
-    removeCsvs(out.path);
-    try {
-      await writeFailure(out.path, { ...info, endedAt: new Date().toISOString(), status: 'failed', error: failure });
-      io.stderr.write(`error: ${failure.message}\nrun.json (status failed) written to ${out.path}\n`);
-    } catch (writeError) {
-      removeCreatedDir(out);
-      io.stderr.write(`error: ${failure.message}\n(could not write run.json: ${String(writeError)})\n`);
-    }
-    return EXIT.failed;
+    removeJournal(out.path);
+    removeCreatedDir(out);
+    throw new OutDirError(out.path, `cannot start the run: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return { out, info };
+}
+
+/** A resume that has nothing to do: the run is complete. */
+interface AlreadyComplete {
+  complete: true;
+  out: OutDir;
+}
+
+/**
+ * Reopens the run in `--out` for `--resume`. Before touching anything it checks that the folder
+ * holds a run.json, that the arguments that define the trials and the code match it (see
+ * resume.ts), and that every journal entry belongs to a point of this run; any mismatch is bad
+ * input (UsageError, nothing changed). A complete run is returned as such. Otherwise it removes
+ * leftover temp files and stale CSVs, and rewrites run.json with status `running`.
+ */
+async function startResume(
+  plan: RunPlan,
+  argv: readonly string[],
+  root: string,
+  io: BenchIo,
+): Promise<AlreadyComplete | { complete: false; out: OutDir; info: RunInfo; done: Map<number, JobResult> }> {
+  const { args, sweep } = plan;
+  const out = openRunDir(args.out as string);
+  const runJson = join(out.path, 'run.json');
+  let info: RunInfo;
+  let runArgs: BenchArgs;
+  try {
+    info = readRunInfo(runJson);
+    const parsed = parseArgs(info.argv);
+    if (parsed.action !== 'run') throw new RunInfoError(runJson, `has argv ${JSON.stringify(info.argv)}, which runs nothing`);
+    runArgs = parsed.args;
+  } catch (error) {
+    if (error instanceof RunInfoError) throw new UsageError('--resume', undefined, `cannot resume: ${error.message}`);
+    if (error instanceof UsageError) throw new UsageError('--resume', undefined, `cannot resume: the run's argv no longer parses (${error.message})`);
+    throw error;
+  }
+  const code = codeDifferences(info, { git: gitInfo(root), packageVersion: packageVersion() });
+  // Suites can only differ with equal arguments when their declarations changed: report that alone.
+  const argsDiffer = argumentDifferences(runArgs, args);
+  const suitesDiffer = argsDiffer.length === 0 ? suiteDifferences(info.suites, planSuites(plan)) : [];
+  const differences = [...argsDiffer, ...suitesDiffer, ...code.errors];
+  if (differences.length > 0) {
+    throw new UsageError('--resume', undefined, `does not match the run in ${out.path}: ${differences.join('; ')}`);
+  }
+  if (info.status === 'complete') return { complete: true, out };
+  let done: Map<number, JobResult>;
+  try {
+    done = readJournal(out.path, sweep);
+  } catch (error) {
+    if (error instanceof JournalError) throw new UsageError('--resume', undefined, `does not match the run in ${out.path}: ${error.message}`);
+    throw error;
+  }
+  for (const w of code.warnings) io.stderr.write(`warning: --resume: ${w}\n`);
+  const resumed: RunInfo = {
+    ...info,
+    status: 'running',
+    pointsDone: done.size,
+    resumes: [...(info.resumes ?? []), { at: new Date().toISOString(), argv: [...argv], threads: args.threads }],
+    error: undefined,
+  };
+  try {
+    removeTempFiles(out.path);
+    removeTempFiles(journalDir(out.path));
+    removeCsvs(out.path);
+    ensureJournal(out.path);
+    await writeRunInfo(out.path, resumed);
+  } catch (error) {
+    throw new OutDirError(out.path, `cannot resume the run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { complete: false, out, info: resumed, done };
+}
+
+/**
+ * Runs the bench command with `argv` (the arguments after `bench.ts`) and returns the exit code.
+ * Bad input (unknown flag or suite, malformed or out-of-domain value, unusable --out, a --resume
+ * that does not match its run) prints one `error: ...` line naming the flag and returns 2 before
+ * any file is written or changed. A failing trial, worker or write marks run.json `failed` and
+ * returns 1; an interrupt (`options.signal`) marks it `interrupted` and returns 130 or 143.
+ */
+export async function runBench(argv: readonly string[], options: BenchOptions = {}): Promise<number> {
+  const io: BenchIo = {
+    stdout: options.io?.stdout ?? process.stdout,
+    stderr: options.io?.stderr ?? process.stderr,
+    env: options.io?.env ?? process.env,
+  };
+  const registry = options.registry ?? REGISTRY;
+  const root = options.projectRoot ?? PROJECT_ROOT;
+  let explicitOut = false;
+  let run: StartedRun;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.action === 'help') {
+      io.stdout.write(parsed.text);
+      return EXIT.ok;
+    }
+    if (parsed.action === 'list') {
+      io.stdout.write(listText(registry));
+      return EXIT.ok;
+    }
+    explicitOut = parsed.args.out !== null;
+    const plan = planRun(parsed.args, registry);
+    if (options.signal?.aborted === true) {
+      const signal = String(options.signal.reason);
+      io.stderr.write(`interrupted by ${signal} before the run started; nothing was written\n`);
+      return interruptExitCode(signal);
+    }
+    const common = { args: plan.args, argv, entries: plan.entries, sweep: plan.sweep, throughputPlans: plan.throughputPlans };
+    if (plan.args.resume) {
+      const resumed = await startResume(plan, argv, root, io);
+      if (resumed.complete) {
+        io.stdout.write(`the run in ${resumed.out.path} is already complete: nothing to do\n`);
+        return EXIT.ok;
+      }
+      run = { ...common, out: resumed.out, info: resumed.info, done: resumed.done };
+    } else {
+      const started = await startFresh(plan, argv, root);
+      run = { ...common, out: started.out, info: started.info, done: new Map() };
+    }
+  } catch (error) {
+    if (isUsage(error)) {
+      io.stderr.write(`${usageLine(error, explicitOut)}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  return executeRun(run, {
+    io,
+    workerUrl: options.workerUrl,
+    workerData: options.workerData,
+    resourceLimits: options.resourceLimits,
+    signal: options.signal,
+  });
 }

@@ -4,6 +4,7 @@ import {
   closeSync,
   fsyncSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -42,6 +43,35 @@ function tempPathFor(path: string): string {
   const name = `.${basename(path)}.${process.pid}.${tempCounter}.tmp`;
   tempCounter += 1;
   return join(dirname(path), name);
+}
+
+/** Matches the temp file names of {@link tempPathFor}. */
+const TEMP_NAME = /^\..+\.\d+\.\d+\.tmp$/;
+
+/** Whether `name` is the temp file of an atomic write (one left behind by a killed process). */
+export function isTempFile(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+/**
+ * Removes the temp files that atomic writes of a killed process left in `dir` (never the files
+ * they were to replace). Best effort; returns the names removed.
+ */
+export function removeTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter(isTempFile);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    try {
+      rmSync(join(dir, name), { force: true });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

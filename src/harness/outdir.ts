@@ -1,6 +1,7 @@
 // The output folder of a run: created (or checked) and probed for writing before any work, so a
-// bad --out fails fast; removed again when this run created it and then fails on bad input.
-import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// bad --out fails fast; removed again when this run created it and then fails on bad input. A
+// resumed run reopens the folder of the run it continues.
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** The output folder cannot be used. */
@@ -35,7 +36,8 @@ function reasonOf(error: unknown): string {
 
 /** Writes and removes a probe file in `dir`; throws OutDirError when it cannot. */
 function probe(dir: string): void {
-  const file = join(dir, `.write-probe-${process.pid}.tmp`);
+  // Named like an atomic write's temp file, so a probe left by a killed process is cleaned up too.
+  const file = join(dir, `.write-probe.${process.pid}.0.tmp`);
   try {
     writeFileSync(file, '');
     rmSync(file, { force: true });
@@ -75,6 +77,21 @@ function makeDir(dir: string): string | null {
 }
 
 /**
+ * Reopens the folder of an earlier run for `--resume`: it must be a folder holding a run.json,
+ * and writable (probed). Throws {@link OutDirError}; creates nothing.
+ */
+export function openRunDir(path: string): OutDir {
+  const dir = resolve(path);
+  if (!existsSync(dir)) throw new OutDirError(dir, 'does not exist: there is no run to resume');
+  if (!statSync(dir).isDirectory()) throw new OutDirError(dir, 'is not a folder');
+  if (!existsSync(join(dir, 'run.json'))) {
+    throw new OutDirError(dir, 'holds no run.json: there is no run to resume (start it again without --resume)');
+  }
+  probe(dir);
+  return { path: dir, created: null };
+}
+
+/**
  * Prepares a folder given by the user: it may exist (then it must be a folder without a
  * run.json) or is created with its parents. Either way a probe file is written and removed.
  * Throws {@link OutDirError}; on failure, folders it created are removed again.
@@ -84,6 +101,10 @@ export function prepareOutDir(path: string): OutDir {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new OutDirError(dir, 'is not a folder');
     if (existsSync(join(dir, 'run.json'))) throw new OutDirError(dir, 'already holds a run.json');
+    const journal = join(dir, 'journal');
+    if (existsSync(journal) && (!statSync(journal).isDirectory() || readdirSync(journal).length > 0)) {
+      throw new OutDirError(dir, 'already holds a journal/ (of a run that has no run.json): remove it or choose another folder');
+    }
     probe(dir);
     return { path: dir, created: null };
   }

@@ -25,7 +25,7 @@ function usage(f: () => unknown): UsageError {
 
 describe('parseArgs', () => {
   it('defaults to the default set, seed 1, all cores', () => {
-    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false });
+    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false });
   });
 
   it('reads suites, mode, threads, trials, seed, out and strict', () => {
@@ -38,7 +38,13 @@ describe('parseArgs', () => {
       out: 'd',
       adhoc: null,
       strict: true,
+      resume: false,
     });
+  });
+
+  it('reads --resume, which needs --out', () => {
+    expect(run(['--suite', 'smoke', '--out', 'd', '--resume']).resume).toBe(true);
+    expect(usage(() => parseArgs(['--suite', 'smoke', '--resume'])).flag).toBe('--resume');
   });
 
   it('maps every ad hoc flag to its grid key as a list', () => {

@@ -1,10 +1,11 @@
 // Tests for the worker pool: rows equal the engine's, independent of thread count and batch
-// size; a throwing trial or a dying worker rejects with an error naming point and seed.
+// size; each point is reported once its batches are back; a throwing trial, a worker that exits
+// or runs out of memory, and an abort reject with an error naming the point (and the batch).
 import { describe, expect, it } from 'vitest';
 import { runTrial } from '../../src/engine/trial.ts';
 import { expandGrid } from '../../src/harness/grid.ts';
 import { ROW_WIDTH, RowField } from '../../src/harness/messages.ts';
-import { planBatches, runPool, TrialFailedError, WorkerExitError, type PoolJob } from '../../src/harness/pool.ts';
+import { planBatches, PoolAbortedError, runPool, TrialFailedError, WorkerExitError, type JobResult, type PoolJob } from '../../src/harness/pool.ts';
 import { seedBase, trialSeed } from '../../src/harness/seeds.ts';
 
 const FAULTY = new URL('../fixtures/faulty-worker.ts', import.meta.url);
@@ -77,6 +78,89 @@ describe('runPool', () => {
     const failSeed = trialSeed(7, 't', (points[1] as { key: string }).key, 3);
     const run = runPool(js, { threads: 2, workerUrl: FAULTY, workerData: { failSeed, mode: 'crash' } });
     await expect(run).rejects.toBeInstanceOf(WorkerExitError);
+  });
+
+  it('reports each point once, as soon as its batches are back, with its final result', async () => {
+    const js = jobs(30);
+    const seen: [number, JobResult][] = [];
+    let batchesBefore = 0;
+    let progressCalls = 0;
+    const results = await runPool(js, {
+      threads: 2,
+      batchNs: 1e5,
+      onProgress: () => progressCalls++,
+      onPointDone: (j, r) => {
+        seen.push([j, r]);
+        batchesBefore = progressCalls;
+      },
+    });
+    expect(seen.map(([j]) => j).sort()).toEqual([0, 1, 2, 3]);
+    for (const [j, r] of seen) expect(r).toBe(results[j]);
+    // The last point is reported before the last progress call, not after the whole run.
+    expect(batchesBefore).toBeLessThan(progressCalls);
+  });
+
+  it('names the run-wide point index given in the jobs', async () => {
+    const js = jobs(20).map((job, j) => ({ ...job, pointIndex: 10 + j }));
+    const points = expandGrid({ n: [10, 200], fanout: [2, 5] });
+    const failSeed = trialSeed(7, 't', (points[2] as { key: string }).key, 4);
+    const error = (await runPool(js, { threads: 1, workerUrl: FAULTY, workerData: { failSeed, mode: 'throw' } }).catch((e: unknown) => e)) as TrialFailedError;
+    expect(error).toBeInstanceOf(TrialFailedError);
+    expect(error.pointIndex).toBe(12);
+  });
+
+  it('names the batch a worker was running when it exits', async () => {
+    const js = jobs(20);
+    const points = expandGrid({ n: [10, 200], fanout: [2, 5] });
+    const failSeed = trialSeed(7, 't', (points[3] as { key: string }).key, 9);
+    const error = (await runPool(js, { threads: 2, workerUrl: FAULTY, workerData: { failSeed, mode: 'crash' } }).catch((e: unknown) => e)) as WorkerExitError;
+    expect(error).toBeInstanceOf(WorkerExitError);
+    const b = error.batch!;
+    expect(b.pointIndex).toBe(3);
+    expect(b.firstTrial).toBeLessThanOrEqual(9);
+    expect(b.firstTrial + b.count - 1).toBeGreaterThanOrEqual(9);
+    expect(b.firstSeed).toBe(trialSeed(7, 't', (points[3] as { key: string }).key, b.firstTrial));
+    expect(error.message).toContain(`first seed ${b.firstSeed}`);
+  });
+
+  it('rejects with WorkerExitError naming the batch when a worker runs out of memory', async () => {
+    const js = jobs(20);
+    const points = expandGrid({ n: [10, 200], fanout: [2, 5] });
+    const failSeed = trialSeed(7, 't', (points[1] as { key: string }).key, 0);
+    const error = (await runPool(js, {
+      threads: 2,
+      workerUrl: FAULTY,
+      workerData: { failSeed, mode: 'oom' },
+      resourceLimits: { maxOldGenerationSizeMb: 64 },
+    }).catch((e: unknown) => e)) as WorkerExitError;
+    expect(error).toBeInstanceOf(WorkerExitError);
+    expect(error.message).toMatch(/memory/);
+    expect(error.batch).toMatchObject({ pointIndex: 1, firstTrial: 0 });
+  });
+
+  it('stops a hung worker and rejects with PoolAbortedError when the signal aborts', async () => {
+    const js = jobs(20);
+    const points = expandGrid({ n: [10, 200], fanout: [2, 5] });
+    const failSeed = trialSeed(7, 't', (points[1] as { key: string }).key, 2);
+    const stop = new AbortController();
+    const done: number[] = [];
+    const run = runPool(js, {
+      threads: 1,
+      workerUrl: FAULTY,
+      workerData: { failSeed, mode: 'hang' },
+      signal: stop.signal,
+      onPointDone: (j) => {
+        done.push(j);
+        stop.abort('SIGINT');
+      },
+    });
+    const started = performance.now();
+    const error = (await run.catch((e: unknown) => e)) as PoolAbortedError;
+    expect(error).toBeInstanceOf(PoolAbortedError);
+    expect(error.reason).toBe('SIGINT');
+    expect(done).toEqual([0]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    await expect(runPool(js, { threads: 1, signal: stop.signal })).rejects.toBeInstanceOf(PoolAbortedError);
   });
 
   it('rejects bad thread counts', async () => {

@@ -1,0 +1,253 @@
+// The work of a started run: the missing points on the worker pool, each saved to the journal as
+// it finishes, then the throughput suites, then the result files; or, when interrupted or failed,
+// run.json saying so and how to resume. Returns the exit code.
+import type { ResourceLimits } from 'node:worker_threads';
+import { checkClaims, type ClaimResult, type ClaimWarning } from '../claims/check.ts';
+import { verdictTable } from '../claims/table.ts';
+import { removeJournal, writeJournalEntry } from '../harness/journal.ts';
+import type { OutDir } from '../harness/outdir.ts';
+import {
+  describeFailure,
+  removeCsvs,
+  resultFiles,
+  summarizeSweep,
+  writeResults,
+  writeRunInfo,
+  type ThroughputEntry,
+} from '../harness/output.ts';
+import { PoolAbortedError, runPool, trialCostNs, type JobResult } from '../harness/pool.ts';
+import type { RunInfo } from '../harness/runinfo.ts';
+import type { Suite } from '../harness/suite.ts';
+import type { Sweep, SweepPoint } from '../harness/sweep.ts';
+import { measurementsOf } from '../harness/tables.ts';
+import { runThroughput } from '../harness/throughput.ts';
+import type { ThroughputSuitePlan } from '../harness/throughput-plan.ts';
+import type { BenchArgs } from './args.ts';
+import { startProgress } from './progress.ts';
+import { resumeCommand } from './resume.ts';
+import { summaryTable, throughputTable } from './table.ts';
+
+/** Exit codes of the command: 128 + the signal's number for an interrupt. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, sigint: 130, sigterm: 143 } as const;
+
+/** The exit code of a run interrupted by `signal` (`'SIGTERM'` gives 143, anything else 130). */
+export function interruptExitCode(signal: string): number {
+  return signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+}
+
+/** Streams and environment of a run. */
+export interface BenchIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+/** A run ready to go: what to run, where, and what is already done. */
+export interface StartedRun {
+  args: BenchArgs;
+  /** The command-line arguments of this invocation (for the resume command). */
+  argv: readonly string[];
+  entries: readonly { suite: Suite }[];
+  sweep: Sweep;
+  throughputPlans: readonly ThroughputSuitePlan[];
+  out: OutDir;
+  /** run.json as written at the start (status `running`). */
+  info: RunInfo;
+  /** Results of the points already in the journal, by point index; the run adds the others. */
+  done: Map<number, JobResult>;
+}
+
+/** How the run phase is wired: worker entry and limits, and the interrupt signal. */
+export interface ExecuteOptions {
+  io: BenchIo;
+  workerUrl?: URL;
+  workerData?: unknown;
+  resourceLimits?: ResourceLimits;
+  /** Aborted on SIGINT/SIGTERM with the signal's name as reason. */
+  signal?: AbortSignal;
+}
+
+/** Checks every suite's claims against its points' measurements. */
+function checkSweepClaims(
+  sweep: Sweep,
+  entries: readonly { suite: Suite }[],
+  results: readonly JobResult[],
+): { results: ClaimResult[]; warnings: ClaimWarning[] } {
+  const out: { results: ClaimResult[]; warnings: ClaimWarning[] } = { results: [], warnings: [] };
+  for (const { suite } of entries) {
+    const measured = sweep.points.flatMap((p, i) => (p.suite === suite.name ? [measurementsOf(p, results[i] as JobResult)] : []));
+    const { results: r, warnings: w } = checkClaims(suite.name, suite.claims, measured);
+    out.results.push(...r);
+    out.warnings.push(...w);
+  }
+  return out;
+}
+
+/**
+ * Runs the throughput suites one point at a time, printing a line per point to stderr. Once
+ * `signal` aborts, it stops after the point being timed.
+ */
+async function runThroughputPlans(plans: readonly ThroughputSuitePlan[], io: BenchIo, signal: AbortSignal): Promise<ThroughputEntry[]> {
+  const out: ThroughputEntry[] = [];
+  for (const plan of plans) {
+    const rows = await runThroughput(plan.points, {
+      minIterations: plan.minIterations,
+      onResult: (r, done, total) => {
+        if (signal.aborted) throw new PoolAbortedError(signal.reason);
+        io.stderr.write(
+          `[throughput] ${done}/${total} n=${r.n} fanout=${r.fanout}: ${r.nsPerAgentRound.toFixed(2)} ns/agent-round` +
+            (r.yardstickNs === null ? '\n' : `, yardstick ${r.yardstickNs.toFixed(2)} (x${(r.nsPerAgentRound / r.yardstickNs).toFixed(2)})\n`),
+        );
+      },
+    });
+    out.push(...rows.map((row) => ({ suite: plan.suite.name, row })));
+  }
+  return out;
+}
+
+/** The message of anything thrown. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Settles with `work`, or rejects with PoolAbortedError as soon as `signal` aborts. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined); // a late rejection after an abort is not unhandled
+  if (signal.aborted) return Promise.reject(new PoolAbortedError(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new PoolAbortedError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A point's journal entry could not be written: names the point and the cause. */
+class JournalWriteError extends Error {
+  override readonly name = 'JournalWriteError';
+
+  constructor(p: SweepPoint, cause: unknown) {
+    super(`cannot save suite ${p.suite} point ${p.point} to the journal: ${messageOf(cause)}`, { cause });
+  }
+}
+
+/**
+ * Runs the points of `run.sweep` missing from `run.done`, saving each to the journal as it
+ * finishes, then the throughput suites, and writes the result files (removing the journal).
+ * On SIGINT/SIGTERM (`options.signal`) it stops the workers, keeps the journal, marks run.json
+ * `interrupted`, prints the resume command and returns 130/143; on a failing trial, worker or
+ * write it marks run.json `failed` and returns 1.
+ */
+export async function executeRun(run: StartedRun, options: ExecuteOptions): Promise<number> {
+  const { args, sweep, out, info, done, io } = { ...run, io: options.io };
+  const missing = sweep.points.flatMap((_, i) => (done.has(i) ? [] : [i]));
+  const jobs = missing.map((i) => {
+    const p = sweep.points[i] as SweepPoint;
+    return { params: p.params, seedBase: p.seedBase, trials: p.trials, pointIndex: i };
+  });
+  const trials = jobs.reduce((sum, job) => sum + job.trials, 0);
+  const names = info.suites.map((s) => (s.mode === 'default' ? s.name : `${s.name} (${s.mode})`)).join(', ');
+  const resumed = done.size > 0 ? ` (resuming: ${done.size} done, ${missing.length} to run)` : '';
+  io.stderr.write(`[bench] ${names}: ${sweep.points.length} points${resumed}, ${trials} trials, ${args.threads} threads -> ${out.path}\n`);
+
+  // One controller stops the pool: on a signal (reason: its name) or a failed journal write (reason: the error).
+  const stop = new AbortController();
+  let interruptedBy: string | null = null;
+  const onSignal = (): void => {
+    interruptedBy = typeof options.signal?.reason === 'string' ? options.signal.reason : 'SIGINT';
+    stop.abort(interruptedBy);
+  };
+  if (options.signal?.aborted === true) onSignal();
+  else options.signal?.addEventListener('abort', onSignal, { once: true });
+
+  const writes = new Set<Promise<void>>();
+  let journaled = done.size;
+  let journalFailure: Error | null = null;
+  const save = (j: number, result: JobResult): void => {
+    const i = missing[j] as number;
+    const p = sweep.points[i] as SweepPoint;
+    done.set(i, result);
+    const write = writeJournalEntry(out.path, p, result).then(
+      () => {
+        journaled++;
+      },
+      (error: unknown) => {
+        journalFailure ??= new JournalWriteError(p, error);
+        stop.abort(journalFailure);
+      },
+    );
+    writes.add(write);
+    void write.finally(() => writes.delete(write));
+  };
+
+  const totalWork = jobs.reduce((sum, job) => sum + job.trials * trialCostNs(job.params), 0);
+  const progress = startProgress(trials, totalWork, { stream: io.stderr, env: io.env });
+  try {
+    await runPool(jobs, {
+      threads: args.threads,
+      workerUrl: options.workerUrl,
+      workerData: options.workerData,
+      resourceLimits: options.resourceLimits,
+      signal: stop.signal,
+      onProgress: (p) => progress.update(p),
+      onPointDone: save,
+    });
+    progress.stop();
+    await Promise.all([...writes]);
+    if (journalFailure !== null) throw journalFailure;
+    const throughput = await unlessAborted(runThroughputPlans(run.throughputPlans, io, stop.signal), stop.signal);
+    if (stop.signal.aborted) throw new PoolAbortedError(stop.signal.reason);
+    // From here on the run completes: the result files are written whatever signal comes.
+    options.signal?.removeEventListener('abort', onSignal);
+    const results = sweep.points.map((_, i) => done.get(i) as JobResult);
+    const summaries = summarizeSweep(sweep, results);
+    const checked = checkSweepClaims(sweep, run.entries, results);
+    const complete: RunInfo = { ...info, endedAt: new Date().toISOString(), status: 'complete', pointsDone: undefined };
+    await writeResults(out.path, sweep, results, summaries, checked.results, throughput, complete);
+    removeJournal(out.path);
+    for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
+    const failed = checked.results.filter((r) => r.verdict === 'fails').length;
+    io.stdout.write(
+      (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +
+        (throughput.length > 0 ? `${throughputTable(throughput)}\n\n` : '') +
+        (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
+        `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n`,
+    );
+    if (args.strict && failed > 0) {
+      io.stderr.write(`--strict: ${failed} claim result(s) fail\n`);
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  } catch (error) {
+    progress.stop();
+    await Promise.allSettled([...writes]);
+    options.signal?.removeEventListener('abort', onSignal);
+    const resume = `resume with: ${resumeCommand(run.argv, out.path)}\n`;
+    const kept = `${journaled} of ${sweep.points.length} points kept in ${out.path}/journal`;
+    if (interruptedBy !== null && error instanceof PoolAbortedError && error.reason === interruptedBy) {
+      const signal: string = interruptedBy;
+      const stopped: RunInfo = {
+        ...info,
+        endedAt: new Date().toISOString(),
+        status: 'interrupted',
+        pointsDone: journaled,
+        error: { message: `interrupted by ${signal}`, signal },
+      };
+      try {
+        await writeRunInfo(out.path, stopped);
+        io.stderr.write(`interrupted by ${signal}: ${kept}; run.json (status interrupted) written\n${resume}`);
+      } catch (writeError) {
+        io.stderr.write(`interrupted by ${signal}: ${kept}\n(could not write run.json: ${messageOf(writeError)})\n${resume}`);
+      }
+      return interruptExitCode(signal);
+    }
+    const failure = describeFailure(journalFailure ?? error, sweep);
+    removeCsvs(out.path);
+    try {
+      await writeRunInfo(out.path, { ...info, endedAt: new Date().toISOString(), status: 'failed', pointsDone: journaled, error: failure });
+      io.stderr.write(`error: ${failure.message}\nrun.json (status failed) written to ${out.path}; ${kept}\n${resume}`);
+    } catch (writeError) {
+      io.stderr.write(`error: ${failure.message}\n(could not write run.json: ${messageOf(writeError)}); ${kept}\n`);
+    }
+    return EXIT.failed;
+  }
+}
