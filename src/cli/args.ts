@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { formatValue } from '../engine/errors.ts';
+import { BASELINE_NAME } from '../results/baselines.ts';
 import type { SuiteMode } from '../harness/suite.ts';
 
 /** Bad command-line input: one line naming the flag and the value; the CLI exits with 2. */
@@ -69,6 +70,10 @@ export interface BenchArgs {
   strict: boolean;
   /** --resume: continue the interrupted or failed run in `out` (which must then be given). */
   resume: boolean;
+  /** --save-baseline NAME: keep the completed run as results/baselines/NAME. */
+  saveBaseline: string | null;
+  /** --baseline NAME: compare the completed run with results/baselines/NAME. */
+  baseline: string | null;
 }
 
 /** The outcome of parsing: run, print help, or list the suites. */
@@ -116,6 +121,8 @@ function buildProgram(out: { text: string; error: string }): Command {
     .option('--out <dir>', 'output folder; must not hold a run.json (default: results/<run-id>)')
     .option('--strict', 'exit 1 when any claim fails (for CI gating)')
     .option('--resume', 'continue the interrupted or failed run in --out DIR (same arguments), running only its missing points')
+    .option('--save-baseline <name>', 'keep the completed run as results/baselines/NAME')
+    .option('--baseline <name>', 'compare the completed run with results/baselines/NAME (writes compare.csv and compare.md)')
     .optionsGroup('Ad hoc grid (instead of --suite; each takes a comma-separated list, suite "adhoc"):');
   for (const { flag, help } of ADHOC_FLAGS) program.addOption(new Option(`${flag} <list>`, help));
   return program;
@@ -225,5 +232,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const strict = o['strict'] === true;
   const resume = o['resume'] === true;
   if (resume && outDir === null) throw new UsageError('--resume', undefined, 'needs --out DIR, the folder of the run to resume');
-  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume } };
+  const baselineFlag = (flag: string, value: unknown): string | null => {
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || !BASELINE_NAME.test(value)) {
+      throw new UsageError(flag, value, 'must be a name of letters, digits, ".", "_" and "-" (at most 64, starting with a letter or digit)');
+    }
+    return value;
+  };
+  const saveBaseline = baselineFlag('--save-baseline', o['saveBaseline']);
+  const baseline = baselineFlag('--baseline', o['baseline']);
+  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume, saveBaseline, baseline } };
 }

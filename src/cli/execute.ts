@@ -1,6 +1,9 @@
 // The work of a started run: the missing points on the worker pool, each saved to the journal as
 // it finishes, then the throughput suites, then the result files; or, when interrupted or failed,
 // run.json saying so and how to resume. Returns the exit code.
+import { dirname } from 'node:path';
+import { compareRuns, compareTable, writeCompareFiles } from '../compare/index.ts';
+import { appendHistory, saveBaseline } from '../results/index.ts';
 import type { ResourceLimits } from 'node:worker_threads';
 import { checkClaims, type ClaimResult, type ClaimWarning } from '../claims/check.ts';
 import { verdictTable } from '../claims/table.ts';
@@ -55,6 +58,10 @@ export interface StartedRun {
   info: RunInfo;
   /** Results of the points already in the journal, by point index; the run adds the others. */
   done: Map<number, JobResult>;
+  /** The project's results/ folder, where baselines are kept. */
+  resultsRoot: string;
+  /** The baseline folder to compare the completed run with (--baseline), or null. */
+  baseline: string | null;
 }
 
 /** How the run phase is wired: worker entry and limits, and the interrupt signal. */
@@ -137,6 +144,42 @@ class JournalWriteError extends Error {
  * `interrupted`, prints the resume command and returns 130/143; on a failing trial, worker or
  * write it marks run.json `failed` and returns 1.
  */
+/**
+ * What follows a completed run, none of which can spoil its files: a row per point in the
+ * history beside the run folder (`<parent>/history.csv`: results/history.csv for runs in
+ * results/), the run kept as a baseline (--save-baseline), and the comparison with a baseline
+ * (--baseline: compare.csv and compare.md in the run folder, the table on stdout). A failure
+ * here is reported as a warning; the run stays complete.
+ */
+async function afterComplete(run: StartedRun, io: BenchIo): Promise<void> {
+  const dir = run.out.path;
+  const step = async (what: string, f: () => Promise<void>): Promise<void> => {
+    try {
+      await f();
+    } catch (error) {
+      io.stderr.write(`warning: ${what} failed: ${messageOf(error)}\n`);
+    }
+  };
+  await step('recording the history', async () => {
+    const h = await appendHistory(dirname(dir), dir);
+    if (h.appended > 0) io.stderr.write(`[bench] history: ${h.appended} rows appended to ${h.path}\n`);
+  });
+  const save = run.args.saveBaseline;
+  if (save !== null) {
+    await step(`saving baseline ${save}`, async () => {
+      io.stderr.write(`[bench] saved as baseline ${save}: ${await saveBaseline(dir, run.resultsRoot, save)}\n`);
+    });
+  }
+  const base = run.baseline;
+  if (base !== null) {
+    await step(`comparing with baseline ${run.args.baseline ?? ''}`, async () => {
+      const result = await compareRuns(base, dir);
+      const files = await writeCompareFiles(result, dir);
+      io.stdout.write(`\nCompared with baseline ${run.args.baseline ?? ''} (${base}):\n${compareTable(result)}\nwrote ${files.csv}, ${files.markdown}\n`);
+    });
+  }
+}
+
 export async function executeRun(run: StartedRun, options: ExecuteOptions): Promise<number> {
   const { args, sweep, out, info, done, io } = { ...run, io: options.io };
   const missing = sweep.points.flatMap((_, i) => (done.has(i) ? [] : [i]));
@@ -205,6 +248,7 @@ export async function executeRun(run: StartedRun, options: ExecuteOptions): Prom
     await writeResults(out.path, sweep, results, summaries, checked.results, throughput, complete);
     removeJournal(out.path);
     for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
+    await afterComplete(run, io);
     const failed = checked.results.filter((r) => r.verdict === 'fails').length;
     io.stdout.write(
       (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +

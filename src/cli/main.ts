@@ -2,7 +2,7 @@
 // failed, 2 bad input, 130/143 interrupted), so tests can run it in-process with a fixture worker.
 // It checks the input, opens the output folder (new, or the run to resume), then hands over to
 // execute.ts.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { defaultRun as registryDefaultRun, suites as registrySuites } from '../../suites/index.ts';
@@ -17,6 +17,7 @@ import { readRunInfo, RunInfoError, SCHEMA_VERSION, type RunInfo } from '../harn
 import { SuiteError, suiteVariant, validateSuite, type RunEntry, type Suite, type SuiteMode } from '../harness/suite.ts';
 import { buildSweep, type Sweep } from '../harness/sweep.ts';
 import { isThroughput, planThroughput, type ThroughputSuitePlan } from '../harness/throughput-plan.ts';
+import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
 import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
@@ -99,13 +100,14 @@ function listText(registry: SuiteRegistry): string {
 }
 
 /** Whether an error is bad input (exit 2). */
-function isUsage(error: unknown): error is UsageError | SuiteError | OutDirError {
-  return error instanceof UsageError || error instanceof SuiteError || error instanceof OutDirError;
+function isUsage(error: unknown): error is UsageError | SuiteError | OutDirError | BaselineError {
+  return error instanceof UsageError || error instanceof SuiteError || error instanceof OutDirError || error instanceof BaselineError;
 }
 
-/** The one-line message of a bad-input error; folder problems name --out. */
-function usageLine(error: UsageError | SuiteError | OutDirError, explicitOut: boolean): string {
+/** The one-line message of a bad-input error; folder problems name --out, baselines --baseline. */
+function usageLine(error: UsageError | SuiteError | OutDirError | BaselineError, explicitOut: boolean): string {
   if (error instanceof OutDirError) return `error: ${explicitOut ? '--out ' : ''}${error.message}`;
+  if (error instanceof BaselineError) return `error: --baseline: ${error.message}`;
   return `error: ${error.message}`;
 }
 
@@ -144,7 +146,8 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
   const { args } = plan;
   const out = args.out !== null ? prepareOutDir(args.out) : createRunDir(`${root}/results`, id);
   const info: RunInfo = {
-    runId: id,
+    // The folder's name when it is ours: two runs in one second get `-2` on the second.
+    runId: args.out !== null ? id : basename(out.path),
     schemaVersion: SCHEMA_VERSION,
     suites: planSuites(plan),
     masterSeed: plan.sweep.masterSeed,
@@ -274,7 +277,18 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       io.stderr.write(`interrupted by ${signal} before the run started; nothing was written\n`);
       return interruptExitCode(signal);
     }
-    const common = { args: plan.args, argv, entries: plan.entries, sweep: plan.sweep, throughputPlans: plan.throughputPlans };
+    const resultsRoot = join(root, 'results');
+    // A baseline to compare with must exist before any work starts.
+    const baseline = plan.args.baseline === null ? null : await baselineDir(resultsRoot, plan.args.baseline);
+    const common = {
+      args: plan.args,
+      argv,
+      entries: plan.entries,
+      sweep: plan.sweep,
+      throughputPlans: plan.throughputPlans,
+      resultsRoot,
+      baseline,
+    };
     if (plan.args.resume) {
       const resumed = await startResume(plan, argv, root, io);
       if (resumed.complete) {
