@@ -116,12 +116,15 @@ describe('determinism', () => {
 });
 
 describe('default output folder', () => {
-  it('is results/<run-id> under the project root', async () => {
+  it('is results/<run-id> under the project root, beside results/history.csv', async () => {
     const root = join(tmp, 'project');
     const result = await runInProcess(['--n', '10', '--fanout', '3', '--trials', '2'], { projectRoot: root });
     expect(result.code).toBe(0);
-    const runs = readdirSync(join(root, 'results'));
-    expect(runs).toHaveLength(1);
+    // The run folder, and the history every completed run adds to.
+    const entries = readdirSync(join(root, 'results')).sort();
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toBe('history.csv');
+    const runs = entries.slice(0, 1);
     expect(runs[0]).toMatch(/^\d{8}T\d{6}Z-(nogit|[0-9a-f]+)$/);
     expect(existsSync(join(root, 'results', runs[0] as string, 'run.json'))).toBe(true);
   });
