@@ -126,7 +126,7 @@ function tallyVotes(votes: Proposal['votes']): Tally {
  *
  * Runs on the engine's complete graph, where agent ids do not matter: only how many agents hold
  * each opinion does, and the engine places the opinions at random positions drawn from the seed.
- * A run is a pure function of (options, proposal); no `Math.random`.
+ * A run is a pure function of (options, proposal): every draw comes from the seeded engine.
  *
  * ```ts
  * const gossip = new GossipProtocol({ fanout: 3, rounds: 5, convergenceThreshold: 0.95 });

@@ -76,7 +76,7 @@ function resampledMedian(values: Float64Array, buf: Float64Array, rng: () => num
 /**
  * 95% percentile-bootstrap interval of median(head) / median(base): each resample draws both
  * samples anew with replacement, and the interval is the 2.5% and 97.5% type-7 quantiles of the
- * resampled ratios. Deterministic for a given `seed` (never Math.random). Each median is found by
+ * resampled ratios. Deterministic for a given `seed` (seeded, never the global generator). Each median is found by
  * quickselect, O(n) a resample. Returns null when a sample is empty or a resampled base median is
  * not positive.
  */
