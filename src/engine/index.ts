@@ -1,28 +1,42 @@
 // The engine's public surface: pure, typed-array code with no I/O.
 export { formatValue, ParameterError } from './errors.ts';
-export { CRASHED, DEFAULTS, MAX_N, MAX_OPINIONS, nearBalancedZeros, planTrial } from './params.ts';
+export {
+  CRASHED,
+  DEFAULTS,
+  isRumor,
+  MAX_N,
+  MAX_OPINIONS,
+  nearBalancedZeros,
+  planTrial,
+  pluralityCounts,
+  PROTOCOLS,
+  RUMOR_PROTOCOLS,
+  START_KINDS,
+  TOPOLOGIES,
+} from './params.ts';
+export { minorityOpinion } from './start.ts';
+export { buildTopology, contactSum, maxDegree } from './network.ts';
 export { createPopulation, crashAgents, opinionAt, swapBuffers } from './population.ts';
+export { chooseStubborn, crashRecord, holdStubborn, recoverAgents } from './faults.ts';
 export { BINARY_MAX_K, majorityBinaryBlock, majorityBitsBlock, majorityGeneralBlock, majorityScratch } from './majority.ts';
+export { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
+export { threeMajorityBlock, threeMajorityGraphBlock, twoChoicesBlock, twoChoicesGraphBlock } from './polling.ts';
+export { countInformed, pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pushPullBlock, pushPullGraphBlock } from './rumor.ts';
+export { lossThreshold, lost, neighbourScratch, sampleNeighbours } from './contacts.ts';
 export { peerScratch, samplePeers, samplerFor } from './sampling.ts';
 export { BLOCK_SIZE, Purpose, below, mix32, nextU32, streamState, trialKey, uniform } from './rng.ts';
-export {
-  autoLayout,
-  beginRound,
-  bitsApply,
-  BITS_MIN_N,
-  blockCount,
-  createKernelState,
-  createSimulation,
-  finishRound,
-  leader,
-  runBlocks,
-  stepRound,
-} from './simulation.ts';
+export { autoLayout, bitsApply, BITS_MIN_N, createKernelState, kernelFor, runBlocks } from './kernel.ts';
+export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';
 
-export type { Protocol, StartKind, TrialParams, TrialPlan } from './params.ts';
+export type { Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
+export type { NetworkPlan } from './network.ts';
+export type { StartPlan } from './start.ts';
 export type { BitPopulation, BytePopulation, Layout, Population, PopulationOptions } from './population.ts';
+export type { CrashRecord } from './faults.ts';
 export type { MajorityScratch } from './majority.ts';
+export type { NeighbourScratch } from './contacts.ts';
 export type { PeerScratch, Sampler } from './sampling.ts';
-export type { KernelKind, KernelState, Simulation, SimulationOptions } from './simulation.ts';
+export type { KernelKind, KernelState } from './kernel.ts';
+export type { Simulation, SimulationOptions } from './simulation.ts';
 export type { TrialResult } from './trial.ts';

@@ -1,6 +1,6 @@
 // Round kernels of the seed's majority rule: each live agent looks at its own opinion and those
 // of k distinct random peers (never itself) and adopts the most frequent, ties to the first seen.
-import { CRASHED } from './params.ts';
+import { CRASHED } from './constants.ts';
 import { TWO_POW_M32 } from './rng.ts';
 import { peerScratch, samplePeers, type PeerScratch } from './sampling.ts';
 

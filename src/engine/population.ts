@@ -1,7 +1,9 @@
 // The population of a trial: double-buffered opinions, one byte per agent (any opinions, crash
 // faults: crashed agents hold CRASHED in both buffers) or one bit per agent (two opinions, no
 // crashes: 1/8 of the memory, so large networks stay in cache). Initial placement and crashes.
-import { CRASHED, type TrialPlan } from './params.ts';
+import { CRASHED } from './constants.ts';
+import type { CrashRecord } from './faults.ts';
+import type { TrialPlan } from './params.ts';
 import { Purpose, streamState, uniform } from './rng.ts';
 
 /** How opinions are stored: a byte per agent, or a bit per agent (binary opinions only). */
@@ -97,9 +99,11 @@ export function opinionAt(pop: Population, i: number): number {
 
 /**
  * Crashes exactly `count` live agents chosen uniformly at random (selection sampling, Knuth's
- * algorithm S, from the crash stream). A crashed agent holds CRASHED from then on.
+ * algorithm S, from the crash stream). A crashed agent holds CRASHED from then on, or until it
+ * recovers: with a `record`, the crashed agents and their opinions are appended to it (the same
+ * draws and agents as without).
  */
-export function crashAgents(pop: BytePopulation, count: number, key: Int32Array): void {
+export function crashAgents(pop: BytePopulation, count: number, key: Int32Array, record: CrashRecord | null = null): void {
   const { n, opinions } = pop;
   const s = streamState(key, Purpose.crash, 0, 0, new Int32Array(4));
   let needed = Math.min(count, pop.live);
@@ -107,6 +111,10 @@ export function crashAgents(pop: BytePopulation, count: number, key: Int32Array)
   for (let i = 0; i < n && needed > 0; i++) {
     if (opinions[i] === CRASHED) continue;
     if (uniform(s) * candidates < needed) {
+      if (record !== null) {
+        record.ids[record.count] = i;
+        record.opinions[record.count++] = opinions[i]!;
+      }
       opinions[i] = CRASHED;
       pop.next[i] = CRASHED;
       needed--;

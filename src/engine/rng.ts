@@ -7,7 +7,9 @@ import seedrandom from 'seedrandom';
  * `key = 4 x int32 from seedrandom(String(seed))` (ARC4), and every stream is a xoshiro128**
  * generator whose state is `mix(key, purpose, round, block)`. Rounds draw one stream per block
  * of {@link BLOCK_SIZE} agents, so the draws of an agent do not depend on how many threads or in
- * what order the blocks run.
+ * what order the blocks run. Purposes are only ever appended (their numbers are part of the
+ * stream definition), and a stream a trial does not need is never drawn from, so the default
+ * trial draws exactly what it drew before the topology, loss and stubborn streams existed.
  */
 export const Purpose = {
   /** Peer sampling in round r (1-based), one stream per block. */
@@ -16,6 +18,12 @@ export const Purpose = {
   placement: 1,
   /** Choice of the crashed agents (round 0, block 0). */
   crash: 2,
+  /** Generation of the topology (round 0, block 0); the value `TOPOLOGY_PURPOSE` of topology/. */
+  topology: 3,
+  /** Lost contacts in round r (1-based), one stream per block, drawn only when `lossRate` > 0. */
+  loss: 4,
+  /** Choice of the stubborn agents (round 0, block 0), drawn only when some are stubborn. */
+  stubborn: 5,
 } as const;
 
 /** Agents per random stream in a round; part of the stream definition (changing it changes results). */

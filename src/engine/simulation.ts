@@ -1,78 +1,16 @@
 // A running simulation: the population, the kernel that updates it and its random streams,
 // stepped one synchronous round at a time. Trials (trial.ts), the throughput suite and the
 // multi-threaded trial runner all drive it.
-import {
-  BINARY_MAX_K,
-  majorityBinaryBlock,
-  majorityBitsBlock,
-  majorityGeneralBlock,
-  majorityScratch,
-  type MajorityScratch,
-} from './majority.ts';
+import { isRumor } from './constants.ts';
+import { chooseStubborn, crashRecord, holdStubborn, recoverAgents, type CrashRecord } from './faults.ts';
+import { autoLayout, createKernelState, runBlocks, type KernelState } from './kernel.ts';
+import { contactSum } from './network.ts';
 import type { TrialPlan } from './params.ts';
 import { crashAgents, createPopulation, swapBuffers, type Layout, type Population } from './population.ts';
-import { BLOCK_SIZE, Purpose, streamState, trialKey } from './rng.ts';
-import { samplerFor } from './sampling.ts';
+import { BLOCK_SIZE, trialKey } from './rng.ts';
+import { countInformed } from './rumor.ts';
 
-/**
- * Which round kernel runs: `binary` (two opinions on bytes, crashes allowed), `bits` (two
- * opinions on bits, no crashes), `general` (any opinions, k > 8 or the shuffle sampler). All three
- * draw the same peers from the same streams, so where more than one applies they agree exactly.
- */
-export type KernelKind = 'binary' | 'bits' | 'general';
-
-/** Networks from this size on use the bits layout when it applies (bytes stop fitting in cache). */
-export const BITS_MIN_N = 1 << 19;
-
-/** What one thread needs to run blocks of a round: allocated once, nothing per round. */
-export interface KernelState {
-  readonly plan: TrialPlan;
-  readonly key: Int32Array;
-  readonly kind: KernelKind;
-  readonly scratch: MajorityScratch;
-  /** The xoshiro128** state of the block being run. */
-  readonly state: Int32Array;
-  /** Live agents per opinion, added to by {@link runBlocks}. */
-  readonly tally: Float64Array;
-}
-
-/** Whether the bits layout can hold a plan: two opinions, no crashes, the binary kernel's sampler. */
-export function bitsApply(plan: TrialPlan): boolean {
-  return plan.initialCounts.length === 2 && plan.crashCount === 0 && samplerFor(plan.n, plan.k) === 'rejection' && plan.k <= BINARY_MAX_K;
-}
-
-/** The layout a plan runs on when none is asked for: bits for large binary networks, else bytes. */
-export function autoLayout(plan: TrialPlan): Layout {
-  return bitsApply(plan) && plan.n >= BITS_MIN_N ? 'bits' : 'bytes';
-}
-
-/** The kernel state of one thread for `plan` on `layout`. */
-export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layout): KernelState {
-  const binary = plan.initialCounts.length === 2 && samplerFor(plan.n, plan.k) === 'rejection' && plan.k <= BINARY_MAX_K;
-  const kind: KernelKind = layout === 'bits' ? 'bits' : binary ? 'binary' : 'general';
-  return { plan, key, kind, scratch: majorityScratch(plan.n, plan.k), state: new Int32Array(4), tally: new Float64Array(256) };
-}
-
-/**
- * Runs blocks [firstBlock, endBlock) of round `round` from `cur` into `next` (the population's
- * buffers, in its layout) and adds the new opinions of their live agents to `ks.tally` (the two
- * binary kernels add only to `tally[1]`; the caller derives `tally[0]`). Each block draws from
- * its own stream, so any split of the blocks over threads gives the same result.
- */
-export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int32Array, next: Uint8Array | Int32Array, firstBlock: number, endBlock: number): void {
-  const { n, k } = ks.plan;
-  const { key, state, tally, scratch, kind } = ks;
-  let ones = 0;
-  for (let block = firstBlock; block < endBlock; block++) {
-    const lo = block * BLOCK_SIZE;
-    const hi = Math.min(n, lo + BLOCK_SIZE);
-    streamState(key, Purpose.round, round, block, state);
-    if (kind === 'bits') ones += majorityBitsBlock(cur as Int32Array, next as Int32Array, lo, hi, n, k, state);
-    else if (kind === 'binary') ones += majorityBinaryBlock(cur as Uint8Array, next as Uint8Array, lo, hi, n, k, state);
-    else majorityGeneralBlock(cur as Uint8Array, next as Uint8Array, lo, hi, n, k, state, scratch, tally);
-  }
-  if (kind !== 'general') tally[1]! += ones;
-}
+const NO_STUBBORN = new Uint32Array(0);
 
 /** Number of random-stream blocks of a network of n agents. */
 export function blockCount(n: number): number {
@@ -85,14 +23,29 @@ export interface Simulation {
   readonly key: Int32Array;
   readonly pop: Population;
   readonly kernel: KernelState;
-  /** Live agents per opinion after the last round (the kernel's tally). */
+  /**
+   * Live agents per opinion after the last round (the kernel's tally); for the rumor protocols
+   * `[uninformed, informed]`.
+   */
   readonly tally: Float64Array;
+  /** Stubborn agents, ascending (empty when there are none). */
+  readonly stubborn: Uint32Array;
+  /** The crashed agents and their opinions while they are down (null without recovery). */
+  readonly crashed: CrashRecord | null;
   /** Rounds run so far. */
   round: number;
   /** Messages sent so far. */
   messages: number;
   /** Whether the planned crash is still to come. */
   crashPending: boolean;
+  /** Whether the crashed agents are still to come back. */
+  recoveryPending: boolean;
+  /** On a topology: contacts per round of all live agents (the complete graph uses live x k). */
+  liveContacts: number;
+  /** Rumor protocols: informed live agents at the start of the next round. */
+  informed: number;
+  /** Rumor protocols on a topology: contacts per round of the informed live agents. */
+  informedContacts: number;
 }
 
 /** Options of {@link createSimulation}. */
@@ -103,43 +56,120 @@ export interface SimulationOptions {
   shared?: boolean;
 }
 
-/** Sets up a simulation of `plan` from `seed`: places the initial opinions, runs no round. */
+/**
+ * Sets up a simulation of `plan` from `seed`: places the initial opinions, generates the graph,
+ * chooses the stubborn agents; runs no round. Each of these has its own stream, and a trial
+ * that has no graph or no stubborn agents draws nothing from theirs.
+ */
 export function createSimulation(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): Simulation {
   const key = trialKey(seed);
   const layout = options.layout ?? autoLayout(plan);
   const pop = createPopulation(plan, key, { layout, shared: options.shared ?? false });
   const kernel = createKernelState(plan, key, layout);
-  return { plan, key, pop, kernel, tally: kernel.tally, round: 0, messages: 0, crashPending: plan.crashCount > 0 };
+  const stubborn =
+    plan.stubbornCount > 0
+      ? chooseStubborn(pop.opinions as Uint8Array, plan.stubbornOpinion, plan.stubbornCount, plan.initialCounts[plan.stubbornOpinion]!, key)
+      : NO_STUBBORN;
+  const recovery = plan.crashCount > 0 && plan.crashRecovery > 0;
+  const sim: Simulation = {
+    plan,
+    key,
+    pop,
+    kernel,
+    tally: kernel.tally,
+    stubborn,
+    crashed: recovery ? crashRecord(plan.crashCount) : null,
+    round: 0,
+    messages: 0,
+    crashPending: plan.crashCount > 0,
+    recoveryPending: recovery,
+    liveContacts: 0,
+    informed: 0,
+    informedContacts: 0,
+  };
+  recount(sim);
+  return sim;
 }
 
 /**
- * Starts round `sim.round + 1`: applies the crash if it is due, counts the round's messages and
- * clears the tally. The caller then runs every block ({@link runBlocks}) and calls
+ * Recomputes the contact sums and the informed count from the current opinions: at set-up and
+ * after a crash or a recovery (O(n), at most three times a trial); nothing on the default path.
+ */
+function recount(sim: Simulation): void {
+  const { plan, kernel, pop } = sim;
+  const graph = kernel.graph;
+  if (pop.layout !== 'bytes') return;
+  const replace = plan.protocol === '3-majority' || plan.protocol === '2-choices';
+  if (graph !== null) sim.liveContacts = contactSum(pop.opinions, graph.offsets, plan.k, replace, -1);
+  if (isRumor(plan.protocol)) {
+    sim.informed = countInformed(pop.opinions, sim.tally);
+    sim.informedContacts = graph === null ? sim.informed * plan.k : contactSum(pop.opinions, graph.offsets, plan.k, false, 1);
+  }
+}
+
+/**
+ * Messages of the coming round: every contact counts, lost or not, answered or not. Live agents
+ * x k on the complete graph (the seed's count), the sum of the live agents' contacts on a
+ * topology; for push only the informed agents' contacts, for pull only the uninformed ones'.
+ */
+function roundMessages(sim: Simulation): number {
+  const { plan, pop } = sim;
+  const live = plan.topology === 'complete' ? pop.live * plan.k : sim.liveContacts;
+  if (plan.protocol === 'push') return sim.informedContacts;
+  if (plan.protocol === 'pull') return live - sim.informedContacts;
+  return live;
+}
+
+/**
+ * Starts round `sim.round + 1`: applies the crash or the recovery if it is due, counts the
+ * round's messages, clears the tally and, for the rumor protocols, copies the current opinions
+ * into `next`. The caller then runs every block ({@link runBlocks}) and calls
  * {@link finishRound}. {@link stepRound} does all three on one thread.
  */
 export function beginRound(sim: Simulation): void {
   const { plan, pop } = sim;
   if (sim.crashPending && sim.round === plan.crashRound) {
     if (pop.layout !== 'bytes') throw new RangeError('crashes need the bytes layout');
-    crashAgents(pop, plan.crashCount, sim.key);
+    crashAgents(pop, plan.crashCount, sim.key, sim.crashed);
     sim.crashPending = false;
+    recount(sim);
+  } else if (sim.recoveryPending && sim.round === plan.crashRound + plan.crashRecovery) {
+    if (pop.layout !== 'bytes') throw new RangeError('crashes need the bytes layout');
+    recoverAgents(pop, sim.crashed!);
+    sim.recoveryPending = false;
+    recount(sim);
   }
   sim.round++;
-  sim.messages += pop.live * plan.k;
+  sim.messages += roundMessages(sim);
   sim.tally.fill(0, 0, pop.m);
+  if (isRumor(plan.protocol)) (pop.next as Uint8Array).set(pop.opinions as Uint8Array);
 }
 
-/** Ends a round: completes the tally, swaps the buffers, returns the agreement. */
+/**
+ * Ends a round: completes the tally, holds the stubborn agents, swaps the buffers and returns the
+ * agreement: the share of live agents holding the most common opinion, or for the rumor
+ * protocols the informed share of the live agents.
+ */
 export function finishRound(sim: Simulation): number {
-  const { pop, tally } = sim;
-  if (sim.kernel.kind !== 'general') tally[0] = pop.live - tally[1]!;
+  const { pop, tally, plan } = sim;
+  const kind = sim.kernel.kind;
+  if (kind === 'binary' || kind === 'bits') tally[0] = pop.live - tally[1]!;
+  if (sim.stubborn.length > 0) holdStubborn(pop.opinions as Uint8Array, pop.next as Uint8Array, sim.stubborn, tally);
+  if (isRumor(plan.protocol)) {
+    const next = pop.next as Uint8Array;
+    const graph = sim.kernel.graph;
+    sim.informed = countInformed(next, tally);
+    sim.informedContacts = graph === null ? sim.informed * plan.k : contactSum(next, graph.offsets, plan.k, false, 1);
+    swapBuffers(pop);
+    return sim.informed / pop.live;
+  }
   swapBuffers(pop);
   return tally[leader(tally, pop.m)]! / pop.live;
 }
 
 /**
  * Runs one synchronous round on this thread: every live agent updates from the previous round's
- * opinions; returns the agreement (share of live agents holding the most common opinion).
+ * opinions; returns the agreement (see {@link finishRound}).
  */
 export function stepRound(sim: Simulation): number {
   beginRound(sim);
@@ -152,4 +182,12 @@ export function leader(tally: Float64Array, m: number): number {
   let best = 0;
   for (let o = 1; o < m; o++) if (tally[o]! > tally[best]!) best = o;
   return best;
+}
+
+/**
+ * The opinion a converged trial settled on: 1 (informed) for the rumor protocols, else the
+ * most common opinion of the last round.
+ */
+export function winnerOf(sim: Simulation): number {
+  return isRumor(sim.plan.protocol) ? 1 : leader(sim.tally, sim.pop.m);
 }

@@ -1,7 +1,7 @@
 // One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
-import { createSimulation, leader, stepRound, type Simulation, type SimulationOptions } from './simulation.ts';
+import { createSimulation, stepRound, winnerOf, type Simulation, type SimulationOptions } from './simulation.ts';
 
 /** What one trial measured. */
 export interface TrialResult {
@@ -9,11 +9,17 @@ export interface TrialResult {
   rounds: number;
   /** Whether agreement reached the threshold within `maxRounds`. */
   converged: boolean;
-  /** The opinion the live agents converged on; null when the trial did not converge. */
+  /** The opinion the live agents converged on (1 for a rumor protocol); null when the trial did not converge. */
   winner: number | null;
-  /** Share of live agents holding the most common opinion after the last round. */
+  /**
+   * Share of live agents holding the most common opinion after the last round; for the rumor
+   * protocols, the informed share of the live agents.
+   */
   finalAgreement: number;
-  /** Peer contacts: each live agent contacts `min(fanout, n - 1)` peers a round. */
+  /**
+   * Peer contacts, lost or not: each live agent contacts `min(fanout, n - 1)` peers a round with
+   * the seed's majority on the complete graph (see `TrialPlan.k` and the README for the others).
+   */
   messages: number;
   /** Agents that had not crashed at the end. */
   live: number;
@@ -56,7 +62,7 @@ export function runRounds(sim: Simulation, step: () => number): TrialResult {
   const result: TrialResult = {
     rounds: sim.round,
     converged,
-    winner: converged ? leader(sim.tally, sim.pop.m) : null,
+    winner: converged ? winnerOf(sim) : null,
     finalAgreement: agreement,
     messages: sim.messages,
     live: sim.pop.live,

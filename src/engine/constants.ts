@@ -1,0 +1,52 @@
+// The engine's fixed vocabulary: limits, the names of protocols, starts and topologies, and the
+// defaults of the optional trial parameters (re-exported by params.ts, which documents them).
+
+/** Opinion value of a crashed agent in the opinion arrays; real opinions are 0..254. */
+export const CRASHED = 255;
+/** Largest number of distinct opinions (ids 0..254). */
+export const MAX_OPINIONS = 255;
+/** Largest network size the engine accepts (typed-array indices stay int32). */
+export const MAX_N = 2 ** 31 - 1;
+
+/** The protocols, in the order the docs list them: `majority` is the seed's rule. */
+export const PROTOCOLS = ['majority', '3-majority', '2-choices', 'push', 'pull', 'push-pull'] as const;
+/** A protocol name. */
+export type Protocol = (typeof PROTOCOLS)[number];
+
+/** The rumor-spreading protocols: one source, opinion 1 = informed, 0 = uninformed. */
+export const RUMOR_PROTOCOLS = ['push', 'pull', 'push-pull'] as const;
+/** A rumor protocol name. */
+export type RumorProtocol = (typeof RUMOR_PROTOCOLS)[number];
+
+/** Whether `protocol` spreads a rumor (rather than seeking consensus). */
+export function isRumor(protocol: Protocol): protocol is RumorProtocol {
+  return protocol === 'push' || protocol === 'pull' || protocol === 'push-pull';
+}
+
+/** How the initial opinions are set. */
+export const START_KINDS = ['split', 'near-balanced', 'counts', 'plurality', 'source'] as const;
+/** A start kind. */
+export type StartKind = (typeof START_KINDS)[number];
+
+/** The network topologies: `complete` is implicit (no arrays), the others are generated CSR graphs. */
+export const TOPOLOGIES = ['complete', 'ring', 'torus', 'regular', 'er', 'ws', 'ba'] as const;
+/** A topology name as trial parameters spell it. */
+export type TopologyName = (typeof TOPOLOGIES)[number];
+
+/** Default values of the optional parameters (see `TrialParams` for their meaning). */
+export const DEFAULTS = {
+  threshold: 0.95,
+  maxRounds: 100,
+  start: 'split',
+  split: 0.7,
+  crashFraction: 0,
+  crashRound: 0,
+  protocol: 'majority',
+  bias: 0.1,
+  lossRate: 0,
+  crashRecovery: 0,
+  stubbornFraction: 0,
+  topology: 'complete',
+  degree: 4,
+  rewire: 0.1,
+} as const;

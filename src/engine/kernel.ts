@@ -1,0 +1,217 @@
+// Round kernels of a trial: which one runs (chosen once per trial from the plan), the state one
+// thread needs to run it, and `runBlocks`, which runs a range of random-stream blocks of a round.
+import { lossThreshold, neighbourScratch, type NeighbourScratch } from './contacts.ts';
+import {
+  BINARY_MAX_K,
+  majorityBinaryBlock,
+  majorityBitsBlock,
+  majorityGeneralBlock,
+  majorityScratch,
+  type MajorityScratch,
+} from './majority.ts';
+import { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
+import { buildTopology, maxDegree } from './network.ts';
+import type { TrialPlan } from './params.ts';
+import { threeMajorityBlock, threeMajorityGraphBlock, twoChoicesBlock, twoChoicesGraphBlock } from './polling.ts';
+import type { Layout } from './population.ts';
+import { BLOCK_SIZE, Purpose, streamState } from './rng.ts';
+import { pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pushPullBlock, pushPullGraphBlock } from './rumor.ts';
+import { samplerFor } from './sampling.ts';
+import type { Topology } from './topology/index.ts';
+
+/**
+ * Which round kernel runs, chosen once per trial ({@link kernelFor}). The seed's majority on the
+ * complete graph without lost contacts keeps its three kernels: `binary` (two opinions on bytes,
+ * crashes allowed), `bits` (two opinions on bits, no crashes), `general` (any opinions, k > 8
+ * or the shuffle sampler); they draw the same peers from the same streams, so where more than
+ * one applies they agree exactly. The others: `majority-lossy` (complete graph, lost contacts),
+ * and one kernel per protocol on the complete graph and on a topology (`-graph`).
+ */
+export type KernelKind =
+  | 'binary'
+  | 'bits'
+  | 'general'
+  | 'majority-lossy'
+  | 'majority-graph'
+  | '3-majority'
+  | '3-majority-graph'
+  | '2-choices'
+  | '2-choices-graph'
+  | 'push'
+  | 'push-graph'
+  | 'pull'
+  | 'pull-graph'
+  | 'push-pull'
+  | 'push-pull-graph';
+
+/** Networks from this size on use the bits layout when it applies (bytes stop fitting in cache). */
+export const BITS_MIN_N = 1 << 19;
+
+/** What one thread needs to run blocks of a round: allocated once, nothing per round. */
+export interface KernelState {
+  readonly plan: TrialPlan;
+  readonly key: Int32Array;
+  readonly kind: KernelKind;
+  /** Sampler and majority scratch of the complete-graph kernels that sample distinct peers (else null). */
+  readonly scratch: MajorityScratch | null;
+  /** The trial's graph; null on the complete graph. */
+  readonly graph: Topology | null;
+  /** Scratch of the graph kernels (null on the complete graph). */
+  readonly neighbours: NeighbourScratch | null;
+  /** The xoshiro128** state of the block being run. */
+  readonly state: Int32Array;
+  /** The loss stream's state of the block being run (drawn only when `lossCut` > 0). */
+  readonly lossState: Int32Array;
+  /** Loss threshold of the plan's `lossRate` (see `lossThreshold`); 0 = no loss. */
+  readonly lossCut: number;
+  /** Live agents per opinion, added to by {@link runBlocks}. */
+  readonly tally: Float64Array;
+}
+
+/** Whether the binary kernels apply: seed's majority, complete graph, no loss, two opinions, k <= 8, rejection sampler. */
+function binaryApplies(plan: TrialPlan): boolean {
+  return (
+    plan.protocol === 'majority' &&
+    plan.topology === 'complete' &&
+    plan.lossRate === 0 &&
+    plan.initialCounts.length === 2 &&
+    samplerFor(plan.n, plan.k) === 'rejection' &&
+    plan.k <= BINARY_MAX_K
+  );
+}
+
+/** Whether the bits layout can hold a plan: the binary kernel's case without crashes or stubborn agents. */
+export function bitsApply(plan: TrialPlan): boolean {
+  return binaryApplies(plan) && plan.crashCount === 0 && plan.stubbornCount === 0;
+}
+
+/** The layout a plan runs on when none is asked for: bits for large binary networks, else bytes. */
+export function autoLayout(plan: TrialPlan): Layout {
+  return bitsApply(plan) && plan.n >= BITS_MIN_N ? 'bits' : 'bytes';
+}
+
+/** The kernel a plan runs on `layout` (see {@link KernelKind}). */
+export function kernelFor(plan: TrialPlan, layout: Layout): KernelKind {
+  if (layout === 'bits') return 'bits';
+  const graph = plan.topology !== 'complete';
+  switch (plan.protocol) {
+    case 'majority':
+      if (graph) return 'majority-graph';
+      if (plan.lossRate > 0) return 'majority-lossy';
+      return binaryApplies(plan) ? 'binary' : 'general';
+    case '3-majority':
+      return graph ? '3-majority-graph' : '3-majority';
+    case '2-choices':
+      return graph ? '2-choices-graph' : '2-choices';
+    case 'push':
+      return graph ? 'push-graph' : 'push';
+    case 'pull':
+      return graph ? 'pull-graph' : 'pull';
+    case 'push-pull':
+      return graph ? 'push-pull-graph' : 'push-pull';
+  }
+}
+
+/**
+ * The kernel state of one thread for `plan` on `layout`. The graph is generated here from the
+ * trial's topology stream unless the caller passes the one it already has (each worker thread of
+ * a multi-threaded trial generates its own copy: the same graph, since it is a pure function of
+ * plan and key). Throws RangeError for the bits layout when {@link bitsApply} is false.
+ */
+export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layout, topology?: Topology | null): KernelState {
+  if (layout === 'bits' && !bitsApply(plan)) {
+    throw new RangeError('the bits layout needs the binary majority kernel without crashes or stubborn agents');
+  }
+  const kind = kernelFor(plan, layout);
+  const graph = plan.topology === 'complete' ? null : (topology ?? buildTopology(plan, key));
+  return {
+    plan,
+    key,
+    kind,
+    scratch: graph === null && kind !== '3-majority' && kind !== '2-choices' ? majorityScratch(plan.n, plan.k) : null,
+    graph,
+    neighbours: graph === null ? null : neighbourScratch(plan.k, maxDegree(graph.offsets)),
+    state: new Int32Array(4),
+    lossState: new Int32Array(4),
+    lossCut: lossThreshold(plan.lossRate),
+    tally: new Float64Array(256),
+  };
+}
+
+/**
+ * Runs blocks [firstBlock, endBlock) of round `round` from `cur` into `next` (the population's
+ * buffers, in its layout) and adds the new opinions of their live agents to `ks.tally` (the two
+ * binary kernels add only to `tally[1]`, and the rumor kernels add nothing; {@link finishRound}
+ * completes the tally). Each block draws from its own streams (`Purpose.round`, and
+ * `Purpose.loss` when contacts can be lost), so any split of the blocks over threads gives the
+ * same result. The rumor kernels write into other blocks' agents, but only ever the value 1 into
+ * a `next` that `beginRound` made a copy of `cur`, so they too are split-independent.
+ */
+export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int32Array, next: Uint8Array | Int32Array, firstBlock: number, endBlock: number): void {
+  const { n, k } = ks.plan;
+  const { key, state, lossState, lossCut, tally, kind } = ks;
+  // Each scratch is non-null for every kind that reads it (createKernelState allocates by kind).
+  const scratch = ks.scratch!;
+  const nb = ks.neighbours!;
+  const offsets = ks.graph?.offsets ?? EMPTY;
+  const targets = ks.graph?.targets ?? EMPTY;
+  const c = cur as Uint8Array;
+  const x = next as Uint8Array;
+  let ones = 0;
+  for (let block = firstBlock; block < endBlock; block++) {
+    const lo = block * BLOCK_SIZE;
+    const hi = Math.min(n, lo + BLOCK_SIZE);
+    streamState(key, Purpose.round, round, block, state);
+    if (lossCut !== 0) streamState(key, Purpose.loss, round, block, lossState);
+    switch (kind) {
+      case 'bits':
+        ones += majorityBitsBlock(cur as Int32Array, next as Int32Array, lo, hi, n, k, state);
+        break;
+      case 'binary':
+        ones += majorityBinaryBlock(c, x, lo, hi, n, k, state);
+        break;
+      case 'general':
+        majorityGeneralBlock(c, x, lo, hi, n, k, state, scratch, tally);
+        break;
+      case 'majority-lossy':
+        majorityLossyBlock(c, x, lo, hi, n, k, state, lossState, lossCut, scratch, tally);
+        break;
+      case 'majority-graph':
+        majorityGraphBlock(c, x, lo, hi, offsets, targets, k, state, lossState, lossCut, nb, tally);
+        break;
+      case '3-majority':
+        threeMajorityBlock(c, x, lo, hi, n, state, lossState, lossCut, tally);
+        break;
+      case '3-majority-graph':
+        threeMajorityGraphBlock(c, x, lo, hi, offsets, targets, state, lossState, lossCut, tally);
+        break;
+      case '2-choices':
+        twoChoicesBlock(c, x, lo, hi, n, state, lossState, lossCut, tally);
+        break;
+      case '2-choices-graph':
+        twoChoicesGraphBlock(c, x, lo, hi, offsets, targets, state, lossState, lossCut, tally);
+        break;
+      case 'push':
+        pushBlock(c, x, lo, hi, n, k, state, lossState, lossCut, scratch.sampling);
+        break;
+      case 'push-graph':
+        pushGraphBlock(c, x, lo, hi, offsets, targets, k, state, lossState, lossCut, nb);
+        break;
+      case 'pull':
+        pullBlock(c, x, lo, hi, n, k, state, lossState, lossCut, scratch.sampling);
+        break;
+      case 'pull-graph':
+        pullGraphBlock(c, x, lo, hi, offsets, targets, k, state, lossState, lossCut, nb);
+        break;
+      case 'push-pull':
+        pushPullBlock(c, x, lo, hi, n, k, state, lossState, lossCut, scratch.sampling);
+        break;
+      case 'push-pull-graph':
+        pushPullGraphBlock(c, x, lo, hi, offsets, targets, k, state, lossState, lossCut, nb);
+        break;
+    }
+  }
+  if (kind === 'bits' || kind === 'binary') tally[1]! += ones;
+}
+
+const EMPTY = new Uint32Array(0);
