@@ -34,7 +34,7 @@ export function agreementByRound(rows: Float64Array, agreement: Float64Array, tr
 
 /** The mean-field prediction at a point: rounds to the threshold and agreement per round. */
 export interface PointTheory {
-  /** Rounds until agreement >= threshold, or null if never within maxRounds. */
+  /** Rounds until agreement >= threshold, or null if never within maxRounds or threshold is 1. */
   rounds: number | null;
   /** Agreement after each round, as many rounds as measured. */
   agreement: number[];
@@ -47,7 +47,9 @@ export interface PointTheory {
 export function pointTheory(plan: TrialPlan, rounds: number): PointTheory | null {
   if (plan.protocol !== 'majority' || plan.initialCounts.length !== 2 || plan.crashCount > 0) return null;
   return {
-    rounds: meanFieldRounds(plan.split, plan.k, plan.threshold, plan.maxRounds),
+    // Unanimity is a finite-n event: the n -> infinity map only approaches 1 (floating point
+    // would call it reached after some rounds), so there is no mean-field round count for it.
+    rounds: plan.threshold >= 1 ? null : meanFieldRounds(plan.split, plan.k, plan.threshold, plan.maxRounds),
     agreement: meanFieldAgreement(plan.split, plan.k, rounds),
   };
 }

@@ -82,3 +82,14 @@ describe('summary rows', () => {
     expect(s.theory!.agreement[0]).toBeCloseTo(0.837, 2);
   });
 });
+
+describe('mean-field theory at unanimity', () => {
+  it('gives no round count for threshold 1, but still the agreement per round', () => {
+    const p = buildSweep([{ suite: { name: 'u', description: '', grid: { n: 1000, fanout: 5, threshold: 1 }, trials: 1, claims: [] }, mode: 'default' }], {
+      masterSeed: 1,
+    }).points[0]!;
+    const s = summarizePoint(p, { rows: new Float64Array([5, 3, 1, 0, 15_000, 1, 1000]), agreement: new Float64Array([0.84, 0.97, 1]) });
+    expect(s.theory!.rounds).toBeNull();
+    expect(s.theory!.agreement).toHaveLength(3);
+  });
+});
