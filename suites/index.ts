@@ -1,14 +1,18 @@
 // The suite registry: every suite in listing order, and the default set `npm run bench` runs.
 import type { RunEntry, Suite } from '../src/harness/suite.ts';
 import fanout from './fanout.ts';
+import faults from './faults.ts';
+import plurality from './plurality.ts';
+import rumor from './rumor.ts';
 import scaling from './scaling.ts';
 import seedClaims from './seed-claims.ts';
 import smoke from './smoke.ts';
 import thresholds from './thresholds.ts';
 import throughput from './throughput.ts';
+import topology from './topology.ts';
 
 /** Every suite, in the order `--list` shows them. Validated by the CLI when loaded. */
-export const suites: readonly Suite[] = [smoke, seedClaims, scaling, fanout, thresholds, throughput];
+export const suites: readonly Suite[] = [smoke, seedClaims, scaling, fanout, thresholds, throughput, rumor, plurality, faults, topology];
 
 /**
  * What `npm run bench` runs with no --suite, about a minute on 2 cores: the seed's claims in

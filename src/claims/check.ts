@@ -1,6 +1,6 @@
 // Checking a suite's claims against its measured points: one result per bound claim and matching
 // point, one per complexity claim and series, each with a verdict and the numbers behind it.
-import type { TrialParams, TrialPlan } from '../engine/params.ts';
+import { DEFAULTS, type TrialParams, type TrialPlan } from '../engine/params.ts';
 import { proportionCi95, summarize } from '../harness/stats.ts';
 import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter } from './claim.ts';
 import { BIC_MARGIN, complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
@@ -51,15 +51,25 @@ export interface ClaimWarning {
   message: string;
 }
 
+/** What a filter compares with when a point's params leave the key out (the engine's default). */
+const FILTER_DEFAULTS: Partial<Record<keyof PointFilter, number | string>> = {
+  protocol: DEFAULTS.protocol,
+  topology: DEFAULTS.topology,
+  lossRate: DEFAULTS.lossRate,
+  stubbornFraction: DEFAULTS.stubbornFraction,
+};
+
 /**
  * Whether a point's requested parameters match every parameter of a filter (`split` is the
- * requested split, not the realised round(split * n) / n; it never matches a near-balanced point).
+ * requested split, not the realised round(split * n) / n; it never matches a near-balanced point;
+ * `opinions` matches plurality starts only). A `protocol`, `topology`, `lossRate` or
+ * `stubbornFraction` the point leaves out is the engine's default.
  */
 export function matches(params: TrialParams, filter: PointFilter | undefined): boolean {
   if (filter === undefined) return true;
   return (Object.keys(filter) as (keyof PointFilter)[]).every((k) => {
     const want = filter[k];
-    const have = params[k];
+    const have = params[k] ?? FILTER_DEFAULTS[k];
     return typeof want === 'number' && typeof have === 'number' ? Math.abs(want - have) <= 1e-12 * Math.max(1, Math.abs(want)) : want === have;
   });
 }
@@ -126,7 +136,25 @@ function checkBound(claim: BoundClaim, p: PointMeasurements): ClaimResult {
 /** The key of the series a point belongs to: every requested parameter but n. */
 function seriesKey(params: TrialParams): string {
   const p = params;
-  return [p.fanout, p.threshold, p.maxRounds, p.start, p.split, p.crashFraction, p.crashRound, p.protocol].join('|');
+  return [
+    p.fanout,
+    p.threshold,
+    p.maxRounds,
+    p.start,
+    p.split,
+    p.crashFraction,
+    p.crashRound,
+    p.protocol,
+    p.opinions,
+    p.bias,
+    p.lossRate,
+    p.crashRecovery,
+    p.stubbornFraction,
+    p.stubbornOpinion,
+    p.topology,
+    p.degree,
+    p.rewire,
+  ].join('|');
 }
 
 function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): ClaimResult {

@@ -1,6 +1,7 @@
 // Claims as suites declare them: bound claims (a metric at a point against a value) and
 // complexity claims (a metric's growth in n over a series of points), with their validation.
 import { formatValue } from '../engine/errors.ts';
+import { PROTOCOLS, TOPOLOGIES, type Protocol, type TopologyName } from '../engine/params.ts';
 import { CLASSES, isComplexityClass, type ComplexityClass } from './complexity.ts';
 
 /** The per-trial metrics a claim can speak of (columns of trials.csv). */
@@ -18,13 +19,41 @@ export interface PointFilter {
   n?: number;
   fanout?: number;
   threshold?: number;
-  start?: 'split' | 'near-balanced';
+  start?: FilterStart;
   split?: number;
   crashFraction?: number;
   crashRound?: number;
   maxRounds?: number;
+  protocol?: Protocol;
+  topology?: TopologyName;
+  /** Loss rate; a point that sets none has the default 0. */
+  lossRate?: number;
+  /** Stubborn fraction; a point that sets none has the default 0. */
+  stubbornFraction?: number;
+  /** Matches plurality-start points with this many opinions. */
+  opinions?: number;
 }
-const FILTER_KEYS = ['n', 'fanout', 'threshold', 'start', 'split', 'crashFraction', 'crashRound', 'maxRounds'] as const;
+const FILTER_KEYS = [
+  'n',
+  'fanout',
+  'threshold',
+  'start',
+  'split',
+  'crashFraction',
+  'crashRound',
+  'maxRounds',
+  'protocol',
+  'topology',
+  'lossRate',
+  'stubbornFraction',
+  'opinions',
+] as const;
+/** The starts a filter may name. */
+const FILTER_STARTS = ['split', 'near-balanced', 'plurality', 'source'] as const;
+/** A start a filter may name. */
+export type FilterStart = (typeof FILTER_STARTS)[number];
+/** The filter keys whose values are names, and the names each accepts. */
+const NAME_KEYS: Readonly<Record<string, readonly string[]>> = { start: FILTER_STARTS, protocol: PROTOCOLS, topology: TOPOLOGIES };
 
 /**
  * "metric comparator value at the points matching `at`". With `<`, `<=`, `>`, `>=` the claim is
@@ -101,8 +130,9 @@ function checkFilter(v: unknown, path: string): void {
   if (!isRecord(v)) throw new ClaimError(path, v, 'a record of parameter -> value');
   checkKeys(v, FILTER_KEYS, `${path}.`);
   for (const [k, x] of Object.entries(v)) {
-    if (k === 'start' ? x !== 'split' && x !== 'near-balanced' : !isNum(x)) {
-      throw new ClaimError(`${path}.${k}`, x, k === 'start' ? "'split' or 'near-balanced'" : 'a number');
+    const names = NAME_KEYS[k];
+    if (names === undefined ? !isNum(x) : !names.includes(x as string)) {
+      throw new ClaimError(`${path}.${k}`, x, names === undefined ? 'a number' : `one of ${names.map((s) => `'${s}'`).join(', ')}`);
     }
   }
 }

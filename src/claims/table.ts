@@ -1,6 +1,7 @@
 // The claims table: the columns of claims.csv, a row per claim result, and the verdict table
 // the CLI prints.
 import type { CsvCell } from '../harness/atomic.ts';
+import { extraLabel } from '../harness/label.ts';
 import type { ClaimResult } from './check.ts';
 
 /** Columns of claims.csv, one row per bound claim and point, or complexity claim and series. */
@@ -58,12 +59,16 @@ export function claimRow(r: ClaimResult): CsvCell[] {
 
 const short = (x: number | null): string => (x === null ? '' : Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(4))));
 
-/** The series or point a result is about, in a few words: `n=10 fanout=3 split 0.7`. */
+/**
+ * The series or point a result is about, in a few words: `n=10 fanout=3 split 0.7`, then the
+ * parameters beyond the seed's (`push`, `ring degree 4`, ...).
+ */
 function where(r: ClaimResult): string {
   const p = r.plan;
   const start = p.start === 'split' ? `split ${Number(p.split.toFixed(4))}` : p.start;
   const n = r.claim.kind === 'bound' ? `n=${p.n} ` : '';
-  return `${n}fanout=${p.fanout} ${start} thr=${p.threshold}`;
+  const extra = extraLabel(p);
+  return `${n}fanout=${p.fanout} ${start} thr=${p.threshold}${extra === '' ? '' : ` ${extra}`}`;
 }
 
 /** The verdict table as text: one line per result, columns padded. */

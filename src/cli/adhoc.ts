@@ -2,7 +2,7 @@
 // by point with the engine, each rejected parameter reported under its flag.
 import { ParameterError } from '../engine/errors.ts';
 import { expandGrid } from '../harness/grid.ts';
-import type { GridRecord, Suite } from '../harness/suite.ts';
+import { GRID_STARTS, type GridRecord, type Suite } from '../harness/suite.ts';
 import { ADHOC_FLAGS, UsageError, type AdhocFlags } from './args.ts';
 
 /** Name of the ad hoc suite in the CSVs and run.json. */
@@ -25,7 +25,9 @@ export function adhocSuite(flags: AdhocFlags, trials: number | null): Suite {
   if (flags.n === undefined) throw new UsageError('--n', undefined, 'is required for an ad hoc grid (e.g. --n 10,100)');
   if (flags.fanout === undefined) throw new UsageError('--fanout', undefined, 'is required for an ad hoc grid (e.g. --fanout 3)');
   for (const s of flags.start ?? []) {
-    if (s !== 'split' && s !== 'near-balanced') throw new UsageError('--start', s, "must be 'split' or 'near-balanced'");
+    if (!(GRID_STARTS as readonly string[]).includes(s)) {
+      throw new UsageError('--start', s, `must be one of ${GRID_STARTS.map((x) => `'${x}'`).join(', ')}`);
+    }
   }
   const suite: Suite = {
     name: ADHOC_SUITE,

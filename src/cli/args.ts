@@ -35,6 +35,15 @@ export interface AdhocFlags {
   crashFraction?: number[];
   crashRound?: number[];
   protocol?: string[];
+  opinions?: number[];
+  bias?: number[];
+  lossRate?: number[];
+  crashRecovery?: number[];
+  stubbornFraction?: number[];
+  stubbornOpinion?: number[];
+  topology?: string[];
+  degree?: number[];
+  rewire?: number[];
 }
 
 /** The ad hoc grid flags: the field of {@link AdhocFlags}, the flag, and the kind of its values. */
@@ -43,11 +52,30 @@ export const ADHOC_FLAGS = [
   { key: 'fanout', flag: '--fanout', kind: 'number', help: 'peers contacted per agent and round' },
   { key: 'threshold', flag: '--threshold', kind: 'number', help: 'agreement that counts as converged, in (0, 1] (default 0.95)' },
   { key: 'maxRounds', flag: '--max-rounds', kind: 'number', help: 'round limit (default 100)' },
-  { key: 'start', flag: '--start', kind: 'string', help: "initial opinions: 'split' or 'near-balanced' (default split)" },
+  {
+    key: 'start',
+    flag: '--start',
+    kind: 'string',
+    help: "initial opinions: 'split', 'near-balanced', 'plurality' (with --opinions) or 'source' (rumor protocols' only start; their default) (default split)",
+  },
   { key: 'split', flag: '--split', kind: 'number', help: 'fraction holding opinion 0 with --start split (default 0.7)' },
   { key: 'crashFraction', flag: '--crash', kind: 'number', help: 'fraction of agents that crash, in [0, 1) (default 0)' },
   { key: 'crashRound', flag: '--crash-round', kind: 'number', help: 'completed rounds before the crash (default 0)' },
-  { key: 'protocol', flag: '--protocol', kind: 'string', help: "protocol: 'majority' (default)" },
+  {
+    key: 'protocol',
+    flag: '--protocol',
+    kind: 'string',
+    help: "protocol: 'majority' (default), '3-majority', '2-choices', or rumor spreading 'push', 'pull', 'push-pull'",
+  },
+  { key: 'opinions', flag: '--opinions', kind: 'number', help: 'opinions with --start plurality, 2 to 255' },
+  { key: 'bias', flag: '--bias', kind: 'number', help: "opinion 0's lead with --start plurality, >= 0 (default 0.1)" },
+  { key: 'lossRate', flag: '--loss', kind: 'number', help: 'probability that a contact is lost, in [0, 1] (default 0)' },
+  { key: 'crashRecovery', flag: '--crash-recovery', kind: 'number', help: 'rounds crashed agents stay down, 0 = for good (default 0)' },
+  { key: 'stubbornFraction', flag: '--stubborn', kind: 'number', help: 'fraction of stubborn agents, in [0, 1) (default 0)' },
+  { key: 'stubbornOpinion', flag: '--stubborn-opinion', kind: 'number', help: "the stubborn agents' opinion (default: the initial minority)" },
+  { key: 'topology', flag: '--topology', kind: 'string', help: "network: 'complete' (default), 'ring', 'torus', 'regular', 'er', 'ws', 'ba'" },
+  { key: 'degree', flag: '--degree', kind: 'number', help: 'degree parameter of the topology (default 4)' },
+  { key: 'rewire', flag: '--rewire', kind: 'number', help: 'rewiring probability with --topology ws, in [0, 1] (default 0.1)' },
 ] as const satisfies readonly { key: keyof AdhocFlags; flag: string; kind: 'number' | 'string'; help: string }[];
 
 /** What the command line asks for. */

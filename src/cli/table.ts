@@ -1,5 +1,6 @@
 // The summary table printed at the end of a run: one line per point with its convergence rate,
 // mean rounds and 95% interval, p95 rounds and mean messages.
+import { extraLabel } from '../harness/label.ts';
 import type { SweepPoint } from '../harness/sweep.ts';
 import type { ThroughputEntry } from '../harness/output.ts';
 import { parallelSpeedup } from '../harness/throughput-table.ts';
@@ -19,11 +20,17 @@ function startCell(p: SweepPoint): string {
   return p.plan.start === 'split' ? `split ${fixed(p.plan.split, 4)}` : p.plan.start;
 }
 
-/** Renders the table as text, one line per point, columns padded to their widest cell. */
+/**
+ * Renders the table as text, one line per point, columns padded to their widest cell; a last
+ * column `params` (protocol, opinions, faults, topology: see `extraLabel`) when any point has one.
+ */
 export function summaryTable(points: readonly SweepPoint[], summaries: readonly PointSummary[]): string {
+  const extras = points.map((p) => extraLabel(p.plan));
+  const withExtras = extras.some((e) => e !== '');
+  const headers = withExtras ? [...HEADERS, 'params'] : HEADERS;
   const rows = points.map((p, i) => {
     const s = summaries[i] as PointSummary;
-    return [
+    const row = [
       p.suite,
       String(p.plan.n),
       String(p.plan.fanout),
@@ -35,11 +42,12 @@ export function summaryTable(points: readonly SweepPoint[], summaries: readonly 
       fixed(s.rounds.p95, 2),
       s.messagesMean >= 1000 ? Math.round(s.messagesMean).toLocaleString('en-US') : fixed(s.messagesMean, 1),
     ];
+    return withExtras ? [...row, extras[i] as string] : row;
   });
-  const all = [HEADERS, ...rows];
-  const widths = HEADERS.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
+  const all = [headers, ...rows];
+  const widths = headers.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
   return all
-    .map((r) => r.map((cell, c) => (LEFT.has(c) ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd())
+    .map((r) => r.map((cell, c) => (LEFT.has(c) || c === HEADERS.length ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ').trimEnd())
     .join('\n');
 }
 

@@ -15,6 +15,12 @@ export interface PointParams {
   crashFraction: number | null;
   crashRound: number | null;
   maxRounds: number;
+  /**
+   * The parameters added after the seed's, in CSV column order (opinions, bias, loss_rate,
+   * crash_recovery, stubborn_fraction, stubborn_opinion, topology, degree, rewire); null where
+   * a row leaves them empty or its file predates them.
+   */
+  extra: readonly (string | number | null)[];
 }
 
 /** The parameters that identify a throughput row across runs. */
@@ -47,6 +53,17 @@ export function pointParams(row: CompareTrialRow | CompareSummaryRow): PointPara
     crashFraction: row.crash_fraction,
     crashRound: row.crash_round,
     maxRounds: row.max_rounds,
+    extra: [
+      row.opinions,
+      row.bias,
+      row.loss_rate,
+      row.crash_recovery,
+      row.stubborn_fraction,
+      row.stubborn_opinion,
+      row.topology,
+      row.degree,
+      row.rewire,
+    ],
   };
 }
 
@@ -57,13 +74,14 @@ function cell(v: string | number | null): string {
 
 /**
  * The key of a point: `suite|protocol|n|fanout|threshold|start|split|crash_fraction|crash_round|max_rounds`,
- * e.g. `smoke|majority|10|3|0.95|split|0.7|0|0|100`. Two rows name the same point exactly when
- * their keys are equal (numbers compare by value: `0.70` and `0.7` agree).
+ * e.g. `smoke|majority|10|3|0.95|split|0.7|0|0|100`, followed by `|opinions|...|rewire` only when
+ * one of those is set (so points without them keep the keys of older runs). Two rows name the
+ * same point exactly when their keys are equal (numbers compare by value: `0.70` and `0.7` agree).
  */
 export function pointKey(p: PointParams): string {
-  return [p.suite, p.protocol, p.n, p.fanout, p.threshold, p.start, p.split, p.crashFraction, p.crashRound, p.maxRounds]
-    .map(cell)
-    .join('|');
+  const base = [p.suite, p.protocol, p.n, p.fanout, p.threshold, p.start, p.split, p.crashFraction, p.crashRound, p.maxRounds];
+  const extra = p.extra.some((v) => v !== null) ? p.extra : [];
+  return [...base, ...extra].map(cell).join('|');
 }
 
 /** The parameters of a throughput.csv or throughput-samples.csv row. */
@@ -83,6 +101,12 @@ export function pointLabel(p: PointParams): string {
   parts.push(`threshold ${p.threshold}`, `max_rounds ${p.maxRounds}`);
   if (p.crashFraction !== null && p.crashFraction > 0) parts.push(`crash ${p.crashFraction}@${p.crashRound ?? 0}`);
   if (p.protocol !== 'majority') parts.push(p.protocol);
+  const [opinions, bias, loss, recovery, stubborn, stubbornOpinion, topology, degree, rewire] = p.extra;
+  if (opinions != null) parts.push(`${opinions} opinions bias ${bias ?? ''}`);
+  if (loss != null) parts.push(`loss ${loss}`);
+  if (recovery != null) parts.push(`recovery ${recovery}`);
+  if (stubborn != null) parts.push(`stubborn ${stubborn} of ${stubbornOpinion ?? ''}`);
+  if (topology != null) parts.push([topology, degree, rewire].filter((v) => v != null).join(' '));
   return parts.join(' ');
 }
 

@@ -13,6 +13,28 @@ export const POINT_PARAM_COLUMNS = [
   'crash_fraction',
   'crash_round',
   'max_rounds',
+  'opinions',
+  'bias',
+  'loss_rate',
+  'crash_recovery',
+  'stubborn_fraction',
+  'stubborn_opinion',
+  'topology',
+  'degree',
+  'rewire',
+] as const;
+
+/** The parameter columns added after the seed's: absent in older runs, empty where not applicable. */
+const EXTRA_PARAM_COLUMNS = [
+  'opinions',
+  'bias',
+  'loss_rate',
+  'crash_recovery',
+  'stubborn_fraction',
+  'stubborn_opinion',
+  'topology',
+  'degree',
+  'rewire',
 ] as const;
 
 /** The point columns shared by trials.csv and summary.csv, as compare reads them. */
@@ -28,6 +50,15 @@ const POINT_COLUMNS = {
   crash_fraction: 'number?',
   crash_round: 'number?',
   max_rounds: 'number',
+  opinions: 'number?',
+  bias: 'number?',
+  loss_rate: 'number?',
+  crash_recovery: 'number?',
+  stubborn_fraction: 'number?',
+  stubborn_opinion: 'number?',
+  topology: 'string?',
+  degree: 'number?',
+  rewire: 'number?',
 } as const;
 
 /** trials.csv: the point, the trial and its seed, and the outcome compared trial by trial. */
@@ -43,6 +74,7 @@ export const COMPARE_TRIALS_SCHEMA = {
     winner: 'string?',
     messages: 'number',
   },
+  optional: EXTRA_PARAM_COLUMNS,
 } as const satisfies TableSchema;
 
 /** summary.csv: the point and the means compared when trials cannot be compared one by one. */
@@ -58,6 +90,7 @@ export const COMPARE_SUMMARY_SCHEMA = {
     rounds_ci95_high: 'number?',
     messages_mean: 'number',
   },
+  optional: EXTRA_PARAM_COLUMNS,
 } as const satisfies TableSchema;
 
 /** The columns that name a throughput row, matched between runs. */

@@ -5,7 +5,9 @@ import type { Grid, GridRecord } from './suite.ts';
 
 /**
  * The grid keys in canonical order. Expansion walks them as an odometer: the first key (`n`)
- * changes slowest, the last (`protocol`) fastest. Keys in point keys appear in this order too.
+ * changes slowest, the last fastest. Keys in point keys appear in this order too. The keys after
+ * `protocol` were added later: they enter a point key only when they matter and differ from the
+ * engine's default (see {@link resolvePoint}), so the keys, and the seeds, of older points stay.
  */
 export const GRID_KEYS = [
   'n',
@@ -17,6 +19,15 @@ export const GRID_KEYS = [
   'crashFraction',
   'crashRound',
   'protocol',
+  'opinions',
+  'bias',
+  'lossRate',
+  'crashRecovery',
+  'stubbornFraction',
+  'stubbornOpinion',
+  'topology',
+  'degree',
+  'rewire',
 ] as const;
 
 /** A grid key: one of {@link GRID_KEYS}. */
@@ -36,12 +47,31 @@ export interface Point {
  * Resolves raw parameters into a point: fills the defaults, validates with `planTrial` (which
  * throws ParameterError), and builds the canonical key. Parameters the engine ignores at this
  * point are dropped from the key and the params, so equivalent points share one key: `split`
- * when `start` is `near-balanced`, `crashRound` (set to 0) when `crashFraction` is 0.
+ * when `start` is not `split`, `crashRound` (set to 0) when `crashFraction` is 0. The keys added
+ * after `protocol` appear only where they matter and differ from the default, so every point
+ * expressible before them keeps its key byte for byte: `opinions` and `bias` with the plurality
+ * start; `lossRate` when not 0; `crashRecovery` when not 0 and agents crash; `stubbornFraction`
+ * when not 0, with the resolved `stubbornOpinion`; `topology` when not `complete`, with `degree`
+ * (not on the torus, where it is always 4) and `rewire` (on `ws` only).
  */
 export function resolvePoint(raw: TrialParams): Point {
   const plan = planTrial(raw);
   const split = plan.start === 'split' ? (raw.split ?? DEFAULTS.split) : undefined;
   const crashRound = plan.crashFraction !== 0 ? plan.crashRound : undefined;
+  const plurality = plan.start === 'plurality';
+  const stubborn = plan.stubbornFraction !== 0;
+  const graph = plan.topology !== 'complete';
+  const extra = {
+    opinions: plurality ? plan.initialCounts.length : undefined,
+    bias: plurality ? plan.bias : undefined,
+    lossRate: plan.lossRate !== 0 ? plan.lossRate : undefined,
+    crashRecovery: plan.crashFraction !== 0 && plan.crashRecovery !== 0 ? plan.crashRecovery : undefined,
+    stubbornFraction: stubborn ? plan.stubbornFraction : undefined,
+    stubbornOpinion: stubborn ? plan.stubbornOpinion : undefined,
+    topology: graph ? plan.topology : undefined,
+    degree: graph && plan.topology !== 'torus' ? plan.degree : undefined,
+    rewire: plan.topology === 'ws' ? plan.rewire : undefined,
+  } satisfies Partial<Record<GridKey, number | string | undefined>>;
   const keyed: Partial<Record<GridKey, number | string | undefined>> = {
     n: plan.n,
     fanout: plan.fanout,
@@ -52,10 +82,12 @@ export function resolvePoint(raw: TrialParams): Point {
     crashFraction: plan.crashFraction,
     crashRound,
     protocol: plan.protocol,
+    ...extra,
   };
   const key = GRID_KEYS.filter((k) => keyed[k] !== undefined)
     .map((k) => `${k}=${String(keyed[k])}`)
     .join(';');
+  const given = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Partial<TrialParams>;
   const params: TrialParams = {
     n: plan.n,
     fanout: plan.fanout,
@@ -66,6 +98,7 @@ export function resolvePoint(raw: TrialParams): Point {
     crashFraction: plan.crashFraction,
     crashRound: crashRound ?? 0,
     protocol: plan.protocol,
+    ...given,
   };
   return { key, params, plan: crashRound === undefined ? { ...plan, crashRound: 0 } : plan };
 }

@@ -2,7 +2,7 @@
 // to claim), its quick/full variants, and its validation into a SuiteError naming suite, key, value.
 import { ClaimError, validateClaim, type Claim } from '../claims/claim.ts';
 import { formatValue, ParameterError } from '../engine/errors.ts';
-import type { Protocol } from '../engine/params.ts';
+import type { Protocol, TopologyName } from '../engine/params.ts';
 import { expandRecord, GRID_KEYS, type GridKey } from './grid.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
@@ -14,12 +14,29 @@ export interface GridRecord {
   fanout?: GridValue<number>;
   threshold?: GridValue<number>;
   maxRounds?: GridValue<number>;
-  start?: GridValue<'split' | 'near-balanced'>;
+  /** `source` is the rumor protocols' start (their default); `plurality` needs `opinions`. */
+  start?: GridValue<GridStart>;
   split?: GridValue<number>;
   crashFraction?: GridValue<number>;
   crashRound?: GridValue<number>;
   protocol?: GridValue<Protocol>;
+  /** With `start: 'plurality'`: the number of opinions. */
+  opinions?: GridValue<number>;
+  /** With `start: 'plurality'`: the lead of opinion 0 (default 0.1). */
+  bias?: GridValue<number>;
+  lossRate?: GridValue<number>;
+  crashRecovery?: GridValue<number>;
+  stubbornFraction?: GridValue<number>;
+  stubbornOpinion?: GridValue<number>;
+  topology?: GridValue<TopologyName>;
+  degree?: GridValue<number>;
+  rewire?: GridValue<number>;
 }
+
+/** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
+export const GRID_STARTS = ['split', 'near-balanced', 'plurality', 'source'] as const;
+/** A start a grid may name. */
+export type GridStart = (typeof GRID_STARTS)[number];
 
 /**
  * A grid: one record walked as a cartesian product, or a list of records, each walked as a
@@ -99,7 +116,8 @@ export class SuiteError extends Error {
 const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims'] as const;
 const VARIANT_KEYS = ['grid', 'trials'] as const;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol']);
+const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology']);
+const START_LIST = GRID_STARTS.map((s) => `'${s}'`).join(', ');
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,8 +146,8 @@ function checkRecord(suite: string, path: string, record: unknown): void {
       if (typeof v !== kind || (kind === 'number' && !Number.isFinite(v))) {
         throw new SuiteError(suite, `${path}.${key}`, v, kind === 'number' ? 'a finite number' : 'a string');
       }
-      if (key === 'start' && v !== 'split' && v !== 'near-balanced') {
-        throw new SuiteError(suite, `${path}.${key}`, v, "'split' or 'near-balanced'");
+      if (key === 'start' && !(GRID_STARTS as readonly unknown[]).includes(v)) {
+        throw new SuiteError(suite, `${path}.${key}`, v, `one of ${START_LIST}`);
       }
     }
   }

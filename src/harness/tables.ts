@@ -29,6 +29,15 @@ export const TRIAL_COLUMNS = [
   'messages',
   'final_agreement',
   'live',
+  'opinions',
+  'bias',
+  'loss_rate',
+  'crash_recovery',
+  'stubborn_fraction',
+  'stubborn_opinion',
+  'topology',
+  'degree',
+  'rewire',
 ] as const;
 
 /** Columns of summary.csv, one row per point. */
@@ -60,7 +69,35 @@ export const SUMMARY_COLUMNS = [
   'theory_rounds',
   'agreement_by_round',
   'theory_agreement_by_round',
+  'opinions',
+  'bias',
+  'loss_rate',
+  'crash_recovery',
+  'stubborn_fraction',
+  'stubborn_opinion',
+  'topology',
+  'degree',
+  'rewire',
 ] as const;
+
+/**
+ * The parameter cells added after the seed's, at the end of both tables (opinions .. rewire):
+ * empty where the point's key leaves the parameter out (not applicable, or the default).
+ */
+function extraCells(p: SweepPoint): CsvCell[] {
+  const q = p.params;
+  return [
+    q.opinions ?? null,
+    q.bias ?? null,
+    q.lossRate ?? null,
+    q.crashRecovery ?? null,
+    q.stubbornFraction ?? null,
+    q.stubbornOpinion ?? null,
+    q.topology ?? null,
+    q.degree ?? null,
+    q.rewire ?? null,
+  ];
+}
 
 /** The cells shared by both tables: suite .. max_rounds, from the point's plan. */
 function pointCells(p: SweepPoint): CsvCell[] {
@@ -83,6 +120,7 @@ function pointCells(p: SweepPoint): CsvCell[] {
 /** Appends the trials.csv rows of one point to `out`; `rows` holds `trials * ROW_WIDTH` numbers. */
 export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Array): void {
   const head = pointCells(p);
+  const tail = extraCells(p);
   for (let t = 0; t < p.trials; t++) {
     const at = t * ROW_WIDTH;
     const winner = rows[at + RowField.winner] as number;
@@ -96,6 +134,7 @@ export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Ar
       rows[at + RowField.messages],
       rows[at + RowField.finalAgreement],
       rows[at + RowField.live],
+      ...tail,
     ]);
   }
 }
@@ -180,5 +219,6 @@ export function summaryRow(p: SweepPoint, s: PointSummary): CsvCell[] {
     s.theory?.rounds ?? null,
     listCell(s.agreement.mean),
     s.theory === null ? null : listCell(s.theory.agreement),
+    ...extraCells(p),
   ];
 }

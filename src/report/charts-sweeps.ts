@@ -2,7 +2,7 @@
 // mean messages) against the swept parameter: the `fanout` suite and the `thresholds` suite.
 import { asSpec, drawn, logTicks, quant, seriesColor, skip, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
 import type { SummaryRow } from './schemas.ts';
-import { formatN, groupBy, startText, type LabelField } from './series.ts';
+import { EXTRA_FIELDS, formatN, groupBy, startText, type LabelField } from './series.ts';
 import { CHART_HEIGHT, PANEL_WIDTH } from './theme.ts';
 
 /** A sweep chart: which suite, which summary column is swept, and how to name it. */
@@ -25,6 +25,7 @@ function fieldsBut(param: Sweep['param']): LabelField<SummaryRow>[] {
     { name: 'start', text: (r) => startText(r.start, r.split), always: true },
     { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
     { name: 'crash', text: (r) => (r.crash_fraction ? `crash ${r.crash_fraction}` : '') },
+    ...EXTRA_FIELDS,
   ];
   return all.filter((f) => f.name !== param);
 }

@@ -2,7 +2,10 @@
 // results/history.csv), with their kinds. Other columns may be present and are ignored.
 import type { RowOf, TableSchema } from './csv.ts';
 
-/** Columns of summary.csv that are read; `theory_rounds` is absent in older runs. */
+/**
+ * Columns of summary.csv that are read; `theory_rounds` and the parameters after the seed's
+ * (opinions .. rewire) are absent in older runs.
+ */
 export const SUMMARY_SCHEMA = {
   name: 'summary.csv',
   columns: {
@@ -26,8 +29,15 @@ export const SUMMARY_SCHEMA = {
     messages_mean: 'number',
     final_agreement_mean: 'number?',
     theory_rounds: 'number?',
+    opinions: 'number?',
+    loss_rate: 'number?',
+    crash_recovery: 'number?',
+    stubborn_fraction: 'number?',
+    topology: 'string?',
+    degree: 'number?',
+    rewire: 'number?',
   },
-  optional: ['theory_rounds'],
+  optional: ['theory_rounds', 'opinions', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'topology', 'degree', 'rewire'],
 } as const satisfies TableSchema;
 
 /** Columns of trials.csv that are read. */

@@ -82,6 +82,21 @@ export function groupBy<T>(items: readonly T[], fields: readonly LabelField<T>[]
   return labelGroups(groupRows(items, fields), fields);
 }
 
+/**
+ * The parameters added after the seed's, as label fields: empty (so left out of labels) where a
+ * row does not set them; summary.csv files of older runs lack them altogether.
+ */
+export const EXTRA_FIELDS: readonly LabelField<SummaryRow>[] = [
+  { name: 'opinions', text: (r) => (r.opinions === null ? '' : `${r.opinions} opinions`) },
+  { name: 'loss', text: (r) => (r.loss_rate === null ? '' : `loss ${r.loss_rate}`) },
+  { name: 'recovery', text: (r) => (r.crash_recovery === null ? '' : `recovery ${r.crash_recovery}`) },
+  { name: 'stubborn', text: (r) => (r.stubborn_fraction === null ? '' : `stubborn ${r.stubborn_fraction}`) },
+  {
+    name: 'topology',
+    text: (r) => (r.topology === null ? '' : [r.topology, r.degree === null ? '' : `degree ${r.degree}`, r.rewire === null ? '' : `rewire ${r.rewire}`].filter((t) => t !== '').join(' ')),
+  },
+];
+
 /** The identity of a summary row apart from n: what charts 1-2 draw one line for. */
 export const SCALING_FIELDS: readonly LabelField<SummaryRow>[] = [
   { name: 'suite', text: (r) => r.suite },
@@ -90,11 +105,12 @@ export const SCALING_FIELDS: readonly LabelField<SummaryRow>[] = [
   { name: 'start', text: (r) => startText(r.start, r.split), always: true },
   { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
   { name: 'crash', text: (r) => (r.crash_fraction ? `crash ${r.crash_fraction}` : '') },
+  ...EXTRA_FIELDS,
 ];
 
 /**
  * The series of summary rows that sweep n: rows grouped by suite, protocol, fanout, start, split,
- * threshold and crash fraction, keeping groups with at least `minDistinctN` distinct n; rows
+ * threshold, crash fraction and the parameters after the seed's ({@link EXTRA_FIELDS}), keeping groups with at least `minDistinctN` distinct n; rows
  * sorted by n.
  */
 export function scalingSeries(rows: readonly SummaryRow[], minDistinctN = 3): Group<SummaryRow>[] {

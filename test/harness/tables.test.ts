@@ -39,6 +39,15 @@ describe('trial rows', () => {
       messages: 2400,
       final_agreement: 0.625,
       live: 8,
+      opinions: null,
+      bias: null,
+      loss_rate: null,
+      crash_recovery: null,
+      stubborn_fraction: null,
+      stubborn_opinion: null,
+      topology: null,
+      degree: null,
+      rewire: null,
     });
     expect(out[0]![TRIAL_COLUMNS.indexOf('converged')]).toBe(true);
     expect(rows.length).toBe(2 * ROW_WIDTH);
