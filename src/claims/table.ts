@@ -27,6 +27,11 @@ export const CLAIM_COLUMNS = [
   'verdict',
   'best_class',
   'detail',
+  // Parameters beyond the seed's, last so that readers by name are unaffected.
+  'protocol',
+  'topology',
+  'loss_rate',
+  'stubborn_fraction',
 ] as const;
 
 /** The claims.csv row of one result; `n` is empty for complexity claims (n varies). */
@@ -54,6 +59,10 @@ export function claimRow(r: ClaimResult): CsvCell[] {
     r.verdict,
     r.bestClass,
     r.detail,
+    plan.protocol,
+    plan.topology,
+    plan.lossRate,
+    plan.stubbornFraction,
   ];
 }
 

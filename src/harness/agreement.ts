@@ -41,11 +41,14 @@ export interface PointTheory {
 }
 
 /**
- * The mean-field theory of a point when it applies: the majority rule on two opinions without
- * crashes, from the point's actual share of opinion 0, with k = min(fanout, n - 1). Null otherwise.
+ * The mean-field theory of a point when it applies: the majority rule on two opinions on the
+ * complete graph without crashes, loss or stubborn agents, from the point's actual share of
+ * opinion 0, with k = min(fanout, n - 1). Null otherwise.
  */
 export function pointTheory(plan: TrialPlan, rounds: number): PointTheory | null {
-  if (plan.protocol !== 'majority' || plan.initialCounts.length !== 2 || plan.crashCount > 0) return null;
+  // The map is for the seed's rule on the complete graph with every contact answered.
+  const plain = plan.topology === 'complete' && plan.lossRate === 0 && plan.stubbornFraction === 0 && plan.crashCount === 0;
+  if (plan.protocol !== 'majority' || plan.initialCounts.length !== 2 || !plain) return null;
   return {
     // Unanimity is a finite-n event: the n -> infinity map only approaches 1 (floating point
     // would call it reached after some rounds), so there is no mean-field round count for it.
@@ -67,6 +70,8 @@ export const AGREEMENT_COLUMNS = [
   'trials',
   'agreement_mean',
   'agreement_theory',
+  'protocol',
+  'topology',
 ] as const;
 
 /** The agreement.csv rows of one point. */
@@ -84,6 +89,8 @@ export function agreementRows(p: SweepPoint, measured: AgreementByRound, theory:
     measured.trials[r],
     mean,
     theory?.agreement[r] ?? null,
+    plan.protocol,
+    plan.topology,
   ]);
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimError, validateClaim, type Claim } from '../../src/claims/claim.ts';
 import { checkClaims, type PointMeasurements } from '../../src/claims/check.ts';
+import { CLAIM_COLUMNS, claimRow } from '../../src/claims/table.ts';
 import { planTrial } from '../../src/engine/index.ts';
 
 function point(n: number, fanout: number, rounds: number[], messages?: number[]): PointMeasurements {
@@ -142,4 +143,14 @@ describe('validateClaim', () => {
       expect((error as ClaimError).key).toBe(key);
     });
   }
+});
+
+describe('claims.csv rows', () => {
+  it('carry the protocol and topology of the point after the issue columns', () => {
+    const c: Claim = { kind: 'bound', id: 'r', description: 'd', metric: 'rounds', comparator: '<', value: 3, at: { n: 10 } };
+    const [result] = checkClaims('s', [c], [point(10, 3, [2, 2])]).results;
+    const row = Object.fromEntries(CLAIM_COLUMNS.map((k, i) => [k, claimRow(result!)[i]]));
+    expect(claimRow(result!)).toHaveLength(CLAIM_COLUMNS.length);
+    expect(row).toMatchObject({ claim_id: 'r', verdict: 'holds', protocol: 'majority', topology: 'complete', loss_rate: 0, stubborn_fraction: 0 });
+  });
 });

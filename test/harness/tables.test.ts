@@ -102,3 +102,15 @@ describe('mean-field theory at unanimity', () => {
     expect(s.theory!.agreement).toHaveLength(3);
   });
 });
+
+describe('mean-field theory beyond the seed', () => {
+  it('does not apply with loss, stubborn agents or another topology', () => {
+    for (const extra of [{ lossRate: 0.2 }, { stubbornFraction: 0.1 }, { topology: 'ring' as const, degree: 4 }]) {
+      const p = buildSweep([{ suite: { name: 'x', description: '', grid: { n: 1000, fanout: 5, ...extra }, trials: 1, claims: [] }, mode: 'default' }], {
+        masterSeed: 1,
+      }).points[0]!;
+      const s = summarizePoint(p, { rows: new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000]), agreement: new Float64Array([0.84, 0.97]) });
+      expect(s.theory, JSON.stringify(extra)).toBeNull();
+    }
+  });
+});
