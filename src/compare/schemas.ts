@@ -1,41 +1,10 @@
 // The columns compare reads from each file of a run folder, with their kinds (in the table
 // schema of src/report/csv.ts). Other columns may be present and are ignored.
+import { EXTRA_PARAM_COLUMNS, POINT_HEAD_COLUMNS } from '../harness/tables.ts';
 import type { RowOf, TableSchema } from '../report/csv.ts';
 
 /** The columns that name a point (besides `suite`): matched between runs, never the `point` index. */
-export const POINT_PARAM_COLUMNS = [
-  'protocol',
-  'n',
-  'fanout',
-  'threshold',
-  'start',
-  'split',
-  'crash_fraction',
-  'crash_round',
-  'max_rounds',
-  'opinions',
-  'bias',
-  'loss_rate',
-  'crash_recovery',
-  'stubborn_fraction',
-  'stubborn_opinion',
-  'topology',
-  'degree',
-  'rewire',
-] as const;
-
-/** The parameter columns added after the seed's: absent in older runs, empty where not applicable. */
-const EXTRA_PARAM_COLUMNS = [
-  'opinions',
-  'bias',
-  'loss_rate',
-  'crash_recovery',
-  'stubborn_fraction',
-  'stubborn_opinion',
-  'topology',
-  'degree',
-  'rewire',
-] as const;
+export const POINT_PARAM_COLUMNS = [...POINT_HEAD_COLUMNS.filter((c) => c !== 'suite' && c !== 'point'), ...EXTRA_PARAM_COLUMNS] as const;
 
 /** The point columns shared by trials.csv and summary.csv, as compare reads them. */
 const POINT_COLUMNS = {

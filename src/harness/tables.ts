@@ -8,8 +8,8 @@ import type { JobResult } from './pool.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { SweepPoint } from './sweep.ts';
 
-/** Columns of trials.csv, one row per trial. */
-export const TRIAL_COLUMNS = [
+/** The columns that say which point a row belongs to, first in both tables (the seed's parameters). */
+export const POINT_HEAD_COLUMNS = [
   'suite',
   'point',
   'protocol',
@@ -21,14 +21,10 @@ export const TRIAL_COLUMNS = [
   'crash_fraction',
   'crash_round',
   'max_rounds',
-  'trial',
-  'seed',
-  'rounds',
-  'converged',
-  'winner',
-  'messages',
-  'final_agreement',
-  'live',
+] as const;
+
+/** The parameters beyond the seed's, last in both tables (empty where they do not apply). */
+export const EXTRA_PARAM_COLUMNS = [
   'opinions',
   'bias',
   'loss_rate',
@@ -40,19 +36,23 @@ export const TRIAL_COLUMNS = [
   'rewire',
 ] as const;
 
+/** Columns of trials.csv, one row per trial. */
+export const TRIAL_COLUMNS = [
+  ...POINT_HEAD_COLUMNS,
+  'trial',
+  'seed',
+  'rounds',
+  'converged',
+  'winner',
+  'messages',
+  'final_agreement',
+  'live',
+  ...EXTRA_PARAM_COLUMNS,
+] as const;
+
 /** Columns of summary.csv, one row per point. */
 export const SUMMARY_COLUMNS = [
-  'suite',
-  'point',
-  'protocol',
-  'n',
-  'fanout',
-  'threshold',
-  'start',
-  'split',
-  'crash_fraction',
-  'crash_round',
-  'max_rounds',
+  ...POINT_HEAD_COLUMNS,
   'trials',
   'converged_rate',
   'winner0_rate',
@@ -69,15 +69,7 @@ export const SUMMARY_COLUMNS = [
   'theory_rounds',
   'agreement_by_round',
   'theory_agreement_by_round',
-  'opinions',
-  'bias',
-  'loss_rate',
-  'crash_recovery',
-  'stubborn_fraction',
-  'stubborn_opinion',
-  'topology',
-  'degree',
-  'rewire',
+  ...EXTRA_PARAM_COLUMNS,
 ] as const;
 
 /**
