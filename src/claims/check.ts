@@ -3,6 +3,7 @@
 import { DEFAULTS, type TrialParams, type TrialPlan } from '../engine/params.ts';
 import { proportionCi95, summarize } from '../harness/stats.ts';
 import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter } from './claim.ts';
+import { pointTheory } from './theory.ts';
 import { BIC_MARGIN, complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
 
 /** What a point measured, per metric one value per trial. */
@@ -92,19 +93,27 @@ function satisfies(x: number, c: BoundClaim['comparator'], v: number, tol: numbe
   }
 }
 
-function checkBound(claim: BoundClaim, p: PointMeasurements): ClaimResult {
+/**
+ * The value a bound claim compares with at a point: its number, or for `'theory'` the point's
+ * mean-field rounds (null when the theory does not apply there or never reaches the threshold).
+ */
+function claimValue(claim: BoundClaim, p: PointMeasurements): number | null {
+  return claim.value === 'theory' ? (pointTheory(p.plan, 0)?.rounds ?? null) : claim.value;
+}
+
+function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): ClaimResult {
   const values = p.values[claim.metric];
   const s = summarize(values);
   const tol = claim.tolerance ?? DEFAULT_TOLERANCE;
   let ok = 0;
-  for (let i = 0; i < values.length; i++) if (satisfies(values[i]!, claim.comparator, claim.value, tol)) ok++;
+  for (let i = 0; i < values.length; i++) if (satisfies(values[i]!, claim.comparator, value, tol)) ok++;
   const fraction = ok / values.length;
   const wilson = proportionCi95(ok, values.length);
   const base = {
     suite: p.suite,
     claim,
     plan: p.plan,
-    claimed: `${claim.comparator} ${claim.value}`,
+    claimed: claim.value === 'theory' ? `${claim.comparator} ${fmt(value)} (mean-field)` : `${claim.comparator} ${value}`,
     measured: s.mean,
     ci95Low: s.ci95Low,
     ci95High: s.ci95High,
@@ -113,9 +122,9 @@ function checkBound(claim: BoundClaim, p: PointMeasurements): ClaimResult {
     fits: null,
   };
   if (claim.comparator === '~') {
-    const lo = claim.value * (1 - tol);
-    const hi = claim.value * (1 + tol);
-    const holds = satisfies(s.mean, '~', claim.value, tol);
+    const lo = value * (1 - tol);
+    const hi = value * (1 + tol);
+    const holds = satisfies(s.mean, '~', value, tol);
     return {
       ...base,
       statistic: `mean within +-${pct(tol)}`,
@@ -129,7 +138,7 @@ function checkBound(claim: BoundClaim, p: PointMeasurements): ClaimResult {
     ...base,
     statistic: `share of trials (>= ${pct(level)})`,
     verdict: holds ? 'holds' : 'fails',
-    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${claim.value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}`,
+    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}`,
   };
 }
 
@@ -204,7 +213,11 @@ export function checkClaims(suite: string, claims: readonly Claim[], points: rea
     if (claim.kind === 'bound') {
       const hit = points.filter((p) => matches(p.params, claim.at));
       if (hit.length === 0) warnings.push({ suite, claimId: claim.id, message: 'no point of the run matches the claim' });
-      for (const p of hit) results.push(checkBound(claim, p));
+      for (const p of hit) {
+        const value = claimValue(claim, p);
+        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no mean-field prediction of rounds at point ${p.point} (see theory_rounds)` });
+        else results.push(checkBound(claim, value, p));
+      }
       continue;
     }
     const groups = new Map<string, PointMeasurements[]>();

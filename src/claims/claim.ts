@@ -4,8 +4,13 @@ import { formatValue } from '../engine/errors.ts';
 import { PROTOCOLS, TOPOLOGIES, type Protocol, type TopologyName } from '../engine/params.ts';
 import { CLASSES, isComplexityClass, type ComplexityClass } from './complexity.ts';
 
-/** The per-trial metrics a claim can speak of (columns of trials.csv). */
-export const METRICS = ['rounds', 'messages', 'final_agreement'] as const;
+/**
+ * The per-trial metrics a claim can speak of: columns of trials.csv, and three 0/1 outcomes read
+ * from them: `converged` (1 when converged), `winner0` (1 when it converged on opinion 0, the
+ * initial majority or plurality) and `leader0` (1 when opinion 0 held the most live agents at the
+ * end, converged or not). `winner0 >= 1` at level 0.95 says "opinion 0 wins in >= 95% of trials".
+ */
+export const METRICS = ['rounds', 'messages', 'final_agreement', 'converged', 'winner0', 'leader0'] as const;
 /** A metric a claim can speak of. */
 export type Metric = (typeof METRICS)[number];
 
@@ -69,7 +74,11 @@ export interface BoundClaim {
   description: string;
   metric: Metric;
   comparator: Comparator;
-  value: number;
+  /**
+   * The value, or `'theory'`: at each matching point, the mean-field prediction of the metric
+   * there (rounds only; see theory.ts). A point without one is reported as a warning.
+   */
+  value: number | 'theory';
   /** Points the claim is about; one verdict per matching point. */
   at: PointFilter;
   /** Share of trials that must satisfy an inequality (default 0.95). */
@@ -150,7 +159,9 @@ export function validateClaim(v: unknown, path: string): Claim {
     if (!(COMPARATORS as readonly unknown[]).includes(v.comparator)) {
       throw new ClaimError(`${path}.comparator`, v.comparator, `one of ${COMPARATORS.join(' ')}`);
     }
-    if (!isNum(v.value)) throw new ClaimError(`${path}.value`, v.value, 'a number');
+    if (!isNum(v.value) && !(v.value === 'theory' && v.metric === 'rounds')) {
+      throw new ClaimError(`${path}.value`, v.value, v.metric === 'rounds' ? "a number or 'theory'" : 'a number');
+    }
     checkFilter(v.at, `${path}.at`);
     if (v.level !== undefined && (!isNum(v.level) || v.level <= 0 || v.level > 1)) throw new ClaimError(`${path}.level`, v.level, 'in (0, 1]');
     if (v.tolerance !== undefined && (!isNum(v.tolerance) || v.tolerance <= 0)) throw new ClaimError(`${path}.tolerance`, v.tolerance, '> 0');

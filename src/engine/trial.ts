@@ -1,7 +1,7 @@
 // One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
-import { createSimulation, stepRound, winnerOf, type Simulation, type SimulationOptions } from './simulation.ts';
+import { createSimulation, leader, stepRound, winnerOf, type Simulation, type SimulationOptions } from './simulation.ts';
 
 /** What one trial measured. */
 export interface TrialResult {
@@ -11,6 +11,11 @@ export interface TrialResult {
   converged: boolean;
   /** The opinion the live agents converged on (1 for a rumor protocol); null when the trial did not converge. */
   winner: number | null;
+  /**
+   * The opinion held by the most live agents after the last round, converged or not, the smallest
+   * id on ties (for a rumor protocol 1 when more live agents are informed than not, else 0).
+   */
+  leader: number;
   /**
    * Share of live agents holding the most common opinion after the last round; for the rumor
    * protocols, the informed share of the live agents.
@@ -63,6 +68,7 @@ export function runRounds(sim: Simulation, step: () => number): TrialResult {
     rounds: sim.round,
     converged,
     winner: converged ? winnerOf(sim) : null,
+    leader: leader(sim.tally, sim.pop.m),
     finalAgreement: agreement,
     messages: sim.messages,
     live: sim.pop.live,

@@ -1,7 +1,6 @@
 // Agreement after each round, measured (mean over the trials that ran the round) beside the
 // mean-field theory of the majority rule; the rows of agreement.csv.
-import { meanFieldAgreement, meanFieldRounds } from '../claims/theory.ts';
-import type { TrialPlan } from '../engine/params.ts';
+import type { PointTheory } from '../claims/theory.ts';
 import type { CsvCell } from './atomic.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { SweepPoint } from './sweep.ts';
@@ -30,31 +29,6 @@ export function agreementByRound(rows: Float64Array, agreement: Float64Array, tr
     at += rounds;
   }
   return { mean: sum.map((s, r) => s / (count[r] as number)), trials: count };
-}
-
-/** The mean-field prediction at a point: rounds to the threshold and agreement per round. */
-export interface PointTheory {
-  /** Rounds until agreement >= threshold, or null if never within maxRounds or threshold is 1. */
-  rounds: number | null;
-  /** Agreement after each round, as many rounds as measured. */
-  agreement: number[];
-}
-
-/**
- * The mean-field theory of a point when it applies: the majority rule on two opinions on the
- * complete graph without crashes, loss or stubborn agents, from the point's actual share of
- * opinion 0, with k = min(fanout, n - 1). Null otherwise.
- */
-export function pointTheory(plan: TrialPlan, rounds: number): PointTheory | null {
-  // The map is for the seed's rule on the complete graph with every contact answered.
-  const plain = plan.topology === 'complete' && plan.lossRate === 0 && plan.stubbornFraction === 0 && plan.crashCount === 0;
-  if (plan.protocol !== 'majority' || plan.initialCounts.length !== 2 || !plain) return null;
-  return {
-    // Unanimity is a finite-n event: the n -> infinity map only approaches 1 (floating point
-    // would call it reached after some rounds), so there is no mean-field round count for it.
-    rounds: plan.threshold >= 1 ? null : meanFieldRounds(plan.split, plan.k, plan.threshold, plan.maxRounds),
-    agreement: meanFieldAgreement(plan.split, plan.k, rounds),
-  };
 }
 
 /** Columns of agreement.csv, one row per point and round. */

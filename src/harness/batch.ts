@@ -59,6 +59,7 @@ export function runBatch(request: BatchRequest, run: TrialRunner = engineRunner)
     rows[at + RowField.messages] = result.messages;
     rows[at + RowField.finalAgreement] = result.finalAgreement;
     rows[at + RowField.live] = result.live;
+    rows[at + RowField.leader] = result.leader;
     histories.push(result.agreement ?? new Float64Array(result.rounds).fill(Number.NaN));
   }
   return { id, rows, agreement: concat(histories) };

@@ -29,10 +29,12 @@ export const RowField = {
   messages: 4,
   finalAgreement: 5,
   live: 6,
+  /** The opinion held by the most live agents at the end, converged or not. */
+  leader: 7,
 } as const;
 
 /** Numbers per trial in a row buffer. */
-export const ROW_WIDTH = 7;
+export const ROW_WIDTH = 8;
 
 /** A successful batch: `count * ROW_WIDTH` numbers, trial by trial (buffers transferred). */
 export interface BatchRows {

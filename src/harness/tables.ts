@@ -1,7 +1,8 @@
 // The result tables: the columns of trials.csv and summary.csv, and the rows built from a
 // sweep's points and the rows the pool returned.
 import type { PointMeasurements } from '../claims/check.ts';
-import { agreementByRound, listCell, pointTheory, type AgreementByRound, type PointTheory } from './agreement.ts';
+import { pointTheory, type PointTheory } from '../claims/theory.ts';
+import { agreementByRound, listCell, type AgreementByRound } from './agreement.ts';
 import type { CsvCell } from './atomic.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { JobResult } from './pool.ts';
@@ -44,6 +45,7 @@ export const TRIAL_COLUMNS = [
   'rounds',
   'converged',
   'winner',
+  'leader',
   'messages',
   'final_agreement',
   'live',
@@ -56,6 +58,7 @@ export const SUMMARY_COLUMNS = [
   'trials',
   'converged_rate',
   'winner0_rate',
+  'leader0_rate',
   'rounds_mean',
   'rounds_sd',
   'rounds_ci95_low',
@@ -123,6 +126,7 @@ export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Ar
       rows[at + RowField.rounds],
       rows[at + RowField.converged] === 1,
       winner < 0 ? null : winner,
+      rows[at + RowField.leader],
       rows[at + RowField.messages],
       rows[at + RowField.finalAgreement],
       rows[at + RowField.live],
@@ -136,6 +140,8 @@ export interface PointSummary {
   trials: number;
   convergedRate: number;
   winner0Rate: number;
+  /** Share of trials in which opinion 0 held the most live agents at the end, converged or not. */
+  leader0Rate: number;
   rounds: Summary;
   messagesMean: number;
   finalAgreementMean: number;
@@ -152,6 +158,7 @@ export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
   const rounds = new Float64Array(trials);
   let converged = 0;
   let winner0 = 0;
+  let leader0 = 0;
   let messages = 0;
   let agreement = 0;
   for (let t = 0; t < trials; t++) {
@@ -159,6 +166,7 @@ export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
     rounds[t] = rows[at + RowField.rounds] as number;
     if (rows[at + RowField.converged] === 1) converged++;
     if (rows[at + RowField.winner] === 0) winner0++;
+    if (rows[at + RowField.leader] === 0) leader0++;
     messages += rows[at + RowField.messages] as number;
     agreement += rows[at + RowField.finalAgreement] as number;
   }
@@ -167,6 +175,7 @@ export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
     trials,
     convergedRate: converged / trials,
     winner0Rate: winner0 / trials,
+    leader0Rate: leader0 / trials,
     rounds: summarize(rounds),
     messagesMean: messages / trials,
     finalAgreementMean: agreement / trials,
@@ -177,9 +186,13 @@ export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
 
 /** A point's per-trial metrics, as the claims checker takes them. */
 export function measurementsOf(p: SweepPoint, job: JobResult): PointMeasurements {
-  const column = (field: number): Float64Array => {
+  // The field's values, or with `equals` 1 where the field equals it and 0 elsewhere.
+  const column = (field: number, equals?: number): Float64Array => {
     const out = new Float64Array(p.trials);
-    for (let t = 0; t < p.trials; t++) out[t] = job.rows[t * ROW_WIDTH + field] as number;
+    for (let t = 0; t < p.trials; t++) {
+      const x = job.rows[t * ROW_WIDTH + field] as number;
+      out[t] = equals === undefined ? x : Number(x === equals);
+    }
     return out;
   };
   return {
@@ -187,7 +200,14 @@ export function measurementsOf(p: SweepPoint, job: JobResult): PointMeasurements
     point: p.point,
     params: p.params,
     plan: p.plan,
-    values: { rounds: column(RowField.rounds), messages: column(RowField.messages), final_agreement: column(RowField.finalAgreement) },
+    values: {
+      rounds: column(RowField.rounds),
+      messages: column(RowField.messages),
+      final_agreement: column(RowField.finalAgreement),
+      converged: column(RowField.converged),
+      winner0: column(RowField.winner, 0),
+      leader0: column(RowField.leader, 0),
+    },
   };
 }
 
@@ -198,6 +218,7 @@ export function summaryRow(p: SweepPoint, s: PointSummary): CsvCell[] {
     s.trials,
     s.convergedRate,
     s.winner0Rate,
+    s.leader0Rate,
     s.rounds.mean,
     s.rounds.sd,
     s.rounds.ci95Low,

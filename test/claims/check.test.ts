@@ -5,13 +5,19 @@ import { checkClaims, type PointMeasurements } from '../../src/claims/check.ts';
 import { CLAIM_COLUMNS, claimRow } from '../../src/claims/table.ts';
 import { planTrial } from '../../src/engine/index.ts';
 
+/** Every trial converged on opinion 0 (the 0/1 metrics and final agreement 1). */
+const outcomes = (trials: number) => {
+  const ones = Array.from({ length: trials }, () => 1);
+  return { final_agreement: ones, converged: ones, winner0: ones, leader0: ones };
+};
+
 function point(n: number, fanout: number, rounds: number[], messages?: number[]): PointMeasurements {
   return {
     suite: 's',
     point: 0,
     params: { n, fanout },
     plan: planTrial({ n, fanout }),
-    values: { rounds, messages: messages ?? rounds.map((r) => r * n * fanout), final_agreement: rounds.map(() => 1) },
+    values: { rounds, messages: messages ?? rounds.map((r) => r * n * fanout), ...outcomes(rounds.length) },
   };
 }
 
@@ -56,6 +62,40 @@ describe('bound claims', () => {
     expect(results).toEqual([]);
     expect(warnings[0]!.claimId).toBe('r');
   });
+
+  it("'theory' compares each point with its own mean-field rounds", () => {
+    const c: Claim = { kind: 'bound', id: 't', description: 'd', metric: 'rounds', comparator: '~', value: 'theory', tolerance: 0.1, at: { fanout: 5 } };
+    const at = (lossRate: number, rounds: number[]): PointMeasurements => {
+      const params = { n: 10_000, fanout: 5, lossRate };
+      return { ...point(10_000, 5, rounds), params, plan: planTrial(params) };
+    };
+    // Mean-field: 2 rounds without loss, 12 with loss 0.8 (from a 0.7 split, k = 5).
+    const { results, warnings } = checkClaims('s', [c], [at(0, [2, 2]), at(0.8, [12, 12]), at(0.6, [2, 2])]);
+    expect(warnings).toEqual([]);
+    expect(results.map((r) => [r.claimed, r.verdict])).toEqual([
+      ['~ 2 (mean-field)', 'holds'],
+      ['~ 12 (mean-field)', 'holds'],
+      ['~ 5 (mean-field)', 'fails'],
+    ]);
+  });
+
+  it("'theory' warns at points without a mean-field prediction", () => {
+    const c: Claim = { kind: 'bound', id: 't', description: 'd', metric: 'rounds', comparator: '~', value: 'theory', at: { n: 100 } };
+    const params = { n: 100, fanout: 3, topology: 'ring' as const, degree: 4 };
+    const { results, warnings } = checkClaims('s', [c], [{ ...point(100, 3, [5]), params, plan: planTrial(params) }]);
+    expect(results).toEqual([]);
+    expect(warnings[0]!.message).toContain('no mean-field prediction');
+  });
+
+  it('0/1 outcomes: winner0 >= 1 at level 0.9 holds when 90% of trials converged on opinion 0', () => {
+    const c: Claim = { kind: 'bound', id: 'w', description: 'd', metric: 'winner0', comparator: '>=', value: 1, level: 0.9, at: { n: 10 } };
+    const p = (wins: number): PointMeasurements => {
+      const base = point(10, 3, rep([2], 10));
+      return { ...base, values: { ...base.values, winner0: [...rep([1], wins), ...rep([0], 10 - wins)] } };
+    };
+    expect(checkClaims('s', [c], [p(9)]).results[0]!.verdict).toBe('holds');
+    expect(checkClaims('s', [c], [p(8)]).results[0]!.verdict).toBe('fails');
+  });
 });
 
 describe('complexity claims', () => {
@@ -93,7 +133,7 @@ describe('complexity claims', () => {
       point: 0,
       params: { n, fanout: 3, start: 'near-balanced' },
       plan: planTrial({ n, fanout: 3, start: 'near-balanced' }),
-      values: { rounds: [Math.log(n), Math.log(n) + 1], messages: [n, n], final_agreement: [1, 1] },
+      values: { rounds: [Math.log(n), Math.log(n) + 1], messages: [n, n], ...outcomes(2) },
     });
     const c: Claim = { kind: 'complexity', id: 'c', description: '', metric: 'rounds', claimed: 'log n', where: { start: 'near-balanced' } };
     const { results } = checkClaims('s', [c], ns.map(nb));
@@ -128,6 +168,7 @@ describe('validateClaim', () => {
     ['claims[0].metric', { ...good, metric: 'speed' }],
     ['claims[0].comparator', { ...good, comparator: '!=' }],
     ['claims[0].value', { ...good, value: '3' }],
+    ['claims[0].value', { ...good, metric: 'messages', value: 'theory' }],
     ['claims[0].at.fanot', { ...good, at: { fanot: 3 } }],
     ['claims[0].extra', { ...good, extra: 1 }],
     ['claims[0].claimed', { kind: 'complexity', id: 'c', description: 'd', metric: 'rounds', claimed: 'O(log n)' }],

@@ -80,6 +80,22 @@ describe('runTrial', () => {
   });
 });
 
+describe('leader', () => {
+  it('is the winner when converged, and the most common live opinion when not', () => {
+    const won = runTrial({ n: 1000, fanout: 5, split: 0.3 }, 1);
+    expect([won.converged, won.winner, won.leader]).toEqual([true, 1, 1]);
+    // 20% stubborn holders of 1 cap agreement on 0 at 80%: no convergence, opinion 0 still leads.
+    const stalled = runTrial({ n: 1000, fanout: 5, split: 0.7, stubbornFraction: 0.2, maxRounds: 30 }, 1);
+    expect([stalled.converged, stalled.winner, stalled.leader]).toEqual([false, null, 0]);
+    // At most 0.8; the stubborn agents keep some free agents on 1 (mean-field: 0.791).
+    expect(stalled.finalAgreement).toBeLessThanOrEqual(0.8);
+    expect(stalled.finalAgreement).toBeGreaterThan(0.77);
+    // A rumor that has reached fewer than half: the uninformed (0) lead.
+    const early = runTrial({ n: 1000, fanout: 1, protocol: 'push', threshold: 1, maxRounds: 2 }, 1);
+    expect([early.converged, early.leader]).toEqual([false, 0]);
+  });
+});
+
 describe('crash faults', () => {
   it('crashes exactly round(f * n) agents, who neither update nor answer', () => {
     const n = 1000;

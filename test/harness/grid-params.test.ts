@@ -66,7 +66,7 @@ describe('suite and claim validation of the new keys', () => {
     expect(() => validateClaim({ kind: 'bound', id: 'x', description: 'd', metric: 'rounds', comparator: '<', value: 1, at: { protocol: 'gossip' } }, 'c')).toThrow(ClaimError);
     const point = (params: Parameters<typeof resolvePoint>[0]): PointMeasurements => {
       const p = resolvePoint(params);
-      return { suite: 's', point: 0, params: p.params, plan: p.plan, values: { rounds: [1, 1], messages: [1, 1], final_agreement: [1, 1] } };
+      return { suite: 's', point: 0, params: p.params, plan: p.plan, values: { rounds: [1, 1], messages: [1, 1], final_agreement: [1, 1], converged: [1, 1], winner0: [1, 1], leader0: [1, 1] } };
     };
     const points = [point({ n: 100, fanout: 1, protocol: 'push' }), point({ n: 100, fanout: 3, topology: 'ring', degree: 4, lossRate: 0.2 })];
     const at = (filter: object) =>

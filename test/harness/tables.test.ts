@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { CsvCell } from '../../src/harness/atomic.ts';
 import { ROW_WIDTH } from '../../src/harness/messages.ts';
 import { buildSweep } from '../../src/harness/sweep.ts';
-import { appendTrialRows, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/harness/tables.ts';
+import { appendTrialRows, measurementsOf, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/harness/tables.ts';
 
 const sweep = buildSweep(
   [{ suite: { name: 't', description: '', grid: { n: 10, fanout: 3, crashFraction: 0.2, crashRound: 1 }, trials: 2, claims: [] }, mode: 'default' }],
   { masterSeed: 1 },
 );
 const point = sweep.points[0]!;
-// seed, rounds, converged, winner, messages, finalAgreement, live
-const rows = new Float64Array([11, 3, 1, 0, 72, 1, 8, 12, 100, 0, -1, 2400, 0.625, 8]);
+// seed, rounds, converged, winner, messages, finalAgreement, live, leader
+const rows = new Float64Array([11, 3, 1, 0, 72, 1, 8, 0, 12, 100, 0, -1, 2400, 0.625, 8, 1]);
 
 describe('trial rows', () => {
   it('follow TRIAL_COLUMNS, with booleans and an empty winner', () => {
@@ -36,6 +36,7 @@ describe('trial rows', () => {
       rounds: 100,
       converged: false,
       winner: null,
+      leader: 1,
       messages: 2400,
       final_agreement: 0.625,
       live: 8,
@@ -54,6 +55,16 @@ describe('trial rows', () => {
   });
 });
 
+describe('claim measurements', () => {
+  it('give the 0/1 outcomes converged, winner0 (converged on 0) and leader0 (0 leads at the end)', () => {
+    const m = measurementsOf(point, { rows, agreement: new Float64Array(103) });
+    expect(Array.from(m.values.rounds)).toEqual([3, 100]);
+    expect(Array.from(m.values.converged)).toEqual([1, 0]);
+    expect(Array.from(m.values.winner0)).toEqual([1, 0]);
+    expect(Array.from(m.values.leader0)).toEqual([1, 0]);
+  });
+});
+
 describe('summary rows', () => {
   it('hold rates over all trials and the round statistics', () => {
     // Trial 0 ran 3 rounds, trial 1 ran 100: agreement histories laid out trial by trial.
@@ -64,6 +75,7 @@ describe('summary rows', () => {
     expect(row['trials']).toBe(2);
     expect(row['converged_rate']).toBe(0.5);
     expect(row['winner0_rate']).toBe(0.5);
+    expect(row['leader0_rate']).toBe(0.5);
     expect(row['rounds_mean']).toBe(51.5);
     expect(row['rounds_max']).toBe(100);
     expect(row['messages_mean']).toBe(1236);
@@ -75,16 +87,16 @@ describe('summary rows', () => {
     expect(s.agreement.mean[0]).toBeCloseTo(0.65, 12);
     expect(s.agreement.mean[3]).toBeCloseTo(0.6, 12);
     expect(String(row['agreement_by_round']).split(';')).toHaveLength(100);
-    // Crashes: no mean-field theory at this point.
-    expect(s.theory).toBeNull();
-    expect(row['theory_rounds']).toBeNull();
+    // 2 of 10 crashed after round 1: the mean-field map (k = 3 from 0.7) takes 4 rounds, not the
+    // 3 it takes without the crash (a crashed peer answers nothing).
+    expect(row['theory_rounds']).toBe(4);
   });
 
   it('carry the mean-field theory for two opinions without crashes', () => {
     const plain = buildSweep([{ suite: { name: 'u', description: '', grid: { n: 1000, fanout: 5 }, trials: 1, claims: [] }, mode: 'default' }], {
       masterSeed: 1,
     }).points[0]!;
-    const one = new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000]);
+    const one = new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000, 0]);
     const s = summarizePoint(plain, { rows: one, agreement: new Float64Array([0.84, 0.97]) });
     expect(s.theory!.rounds).toBe(2);
     expect(s.theory!.agreement).toHaveLength(2);
@@ -97,19 +109,24 @@ describe('mean-field theory at unanimity', () => {
     const p = buildSweep([{ suite: { name: 'u', description: '', grid: { n: 1000, fanout: 5, threshold: 1 }, trials: 1, claims: [] }, mode: 'default' }], {
       masterSeed: 1,
     }).points[0]!;
-    const s = summarizePoint(p, { rows: new Float64Array([5, 3, 1, 0, 15_000, 1, 1000]), agreement: new Float64Array([0.84, 0.97, 1]) });
+    const s = summarizePoint(p, { rows: new Float64Array([5, 3, 1, 0, 15_000, 1, 1000, 0]), agreement: new Float64Array([0.84, 0.97, 1]) });
     expect(s.theory!.rounds).toBeNull();
     expect(s.theory!.agreement).toHaveLength(3);
   });
 });
 
 describe('mean-field theory beyond the seed', () => {
-  it('does not apply with loss, stubborn agents or another topology', () => {
-    for (const extra of [{ lossRate: 0.2 }, { stubbornFraction: 0.1 }, { topology: 'ring' as const, degree: 4 }]) {
+  it('does not apply to rumors, majority on more opinions, polling under faults or another topology', () => {
+    for (const extra of [
+      { protocol: 'push' as const, fanout: 1 },
+      { protocol: '3-majority' as const, lossRate: 0.1 },
+      { start: 'plurality' as const, opinions: 3 },
+      { topology: 'ring' as const, degree: 4 },
+    ]) {
       const p = buildSweep([{ suite: { name: 'x', description: '', grid: { n: 1000, fanout: 5, ...extra }, trials: 1, claims: [] }, mode: 'default' }], {
         masterSeed: 1,
       }).points[0]!;
-      const s = summarizePoint(p, { rows: new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000]), agreement: new Float64Array([0.84, 0.97]) });
+      const s = summarizePoint(p, { rows: new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000, 0]), agreement: new Float64Array([0.84, 0.97]) });
       expect(s.theory, JSON.stringify(extra)).toBeNull();
     }
   });
