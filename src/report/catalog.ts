@@ -4,6 +4,8 @@ import { historyRounds, historyThroughput, throughputVsN } from './charts-perf.t
 import { messagesVsN, roundsVsN } from './charts-scaling.ts';
 import { fanoutSweep, thresholdSweep } from './charts-sweeps.ts';
 import { agreementByRound } from './charts-agreement.ts';
+import { faultsOutcome, topologyRounds } from './charts-conditions.ts';
+import { pluralityOutcome, rumorRoundsVsN } from './charts-protocols.ts';
 import { seedClaimsRounds } from './charts-trials.ts';
 
 /** Every chart `npm run charts` knows; each is drawn when its data is in the run (or history). */
@@ -14,6 +16,10 @@ export const CHARTS: readonly ChartDef[] = [
   { name: 'agreement-by-round', title: 'Agreement after each round', build: agreementByRound },
   { name: 'fanout-sweep', title: 'Fanout sweep', build: fanoutSweep },
   { name: 'threshold-sweep', title: 'Threshold sweep', build: thresholdSweep },
+  { name: 'rumor-rounds-vs-n', title: 'Rumor spreading: rounds against n', build: rumorRoundsVsN },
+  { name: 'plurality-outcome', title: 'Plurality: rounds and winner against opinions', build: pluralityOutcome },
+  { name: 'faults-outcome', title: 'Faults: outcome and cost against fault level', build: faultsOutcome },
+  { name: 'topology-rounds', title: 'Rounds and messages per topology', build: topologyRounds },
   { name: 'throughput-vs-n', title: 'Engine throughput against n', build: throughputVsN },
   { name: 'history-throughput', title: 'Throughput across commits', build: historyThroughput },
   { name: 'history-rounds', title: 'Mean rounds across commits', build: historyRounds },

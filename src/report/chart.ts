@@ -2,6 +2,7 @@
 // vega-lite spec, or says in one line why it was skipped; plus the spec building blocks they share.
 import type { TopLevelSpec } from 'vega-lite';
 import type { HistoryTable, RunData } from './run.ts';
+import type { SummaryRow } from './schemas.ts';
 import { CHART_HEIGHT, CHART_WIDTH, LINE_KINDS, type LineKind } from './theme.ts';
 
 /** Everything a chart may draw from: the run and, when found, the results history. */
@@ -48,8 +49,8 @@ export function drawn(spec: TopLevelSpec, caption: string): ChartSpec {
 /** The `$schema` every spec names (vega-lite 6); never fetched. */
 export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** A chart title with a subtitle line. */
-export function title(text: string, subtitle?: string): { text: string; subtitle?: string } {
+/** A chart title with a subtitle (several lines when given a list). */
+export function title(text: string, subtitle?: string | readonly string[]): { text: string; subtitle?: string | readonly string[] } {
   return subtitle === undefined ? { text } : { text, subtitle };
 }
 
@@ -108,14 +109,52 @@ export function seriesColor(field: string, legendTitle: string, domain: readonly
   };
 }
 
+/** A dash channel on `field`: one dash pattern per name of `domain`, legend symbols drawn as grey strokes. */
+export function dashLegend(field: string, legendTitle: string, domain: readonly string[], dashes: readonly (readonly number[])[]) {
+  return {
+    field,
+    type: 'nominal' as const,
+    title: legendTitle,
+    scale: { domain: [...domain], range: dashes.map((d) => [...d]) },
+    legend: { orient: 'right' as const, symbolStrokeColor: '#333333', symbolType: 'stroke' },
+  };
+}
+
 /** The dash channel for line kinds (measured / best fit / theory), limited to those drawn. */
 export function kindDash(kinds: readonly LineKind[]) {
+  return dashLegend('kind', 'line', kinds, kinds.map((k) => LINE_KINDS[k]));
+}
+
+/** The rows of one suite in summary.csv (a fresh array), or a skip saying what is missing. */
+export function suiteRows(inputs: ChartInputs, suite: string): SummaryRow[] | ChartSkip {
+  const summary = inputs.run.summary;
+  if (!summary) return skip('no summary.csv in the run folder');
+  const rows = summary.rows.filter((r) => r.suite === suite);
+  return rows.length > 0 ? rows : skip(`summary.csv has no rows of suite ${suite}`);
+}
+
+/** Convergence status of a point: every trial reached the threshold, or some stopped at max_rounds. */
+export const ALL_CONVERGED = 'all trials converged';
+/** See {@link ALL_CONVERGED}. */
+export const SOME_CAPPED = 'some trials hit max_rounds';
+
+/** The convergence status of a summary row (see {@link ALL_CONVERGED}). */
+export function convergence(r: SummaryRow): typeof ALL_CONVERGED | typeof SOME_CAPPED {
+  return r.converged_rate < 1 ? SOME_CAPPED : ALL_CONVERGED;
+}
+
+/** The statuses that occur in `values` (field `status`), in legend order. */
+export function statusesIn(values: readonly { status: string }[]): string[] {
+  return [ALL_CONVERGED, SOME_CAPPED].filter((st) => values.some((v) => v.status === st));
+}
+
+/** The shape channel of the convergence status (field `status`): circles, triangles where some trials were capped. */
+export function convergenceShape(statuses: readonly string[]) {
   return {
-    field: 'kind',
+    field: 'status',
     type: 'nominal' as const,
-    title: 'line',
-    scale: { domain: [...kinds], range: kinds.map((k) => [...LINE_KINDS[k]]) },
-    legend: { orient: 'right' as const, symbolStrokeColor: '#333333', symbolType: 'stroke' },
+    title: 'convergence',
+    scale: { domain: [...statuses], range: statuses.map((st) => (st === SOME_CAPPED ? 'triangle-up' : 'circle')) },
   };
 }
 

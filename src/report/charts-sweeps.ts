@@ -1,6 +1,22 @@
 // Chart 5: one-parameter sweeps from summary.csv, drawn as two panels (mean rounds with 95% CI,
 // mean messages) against the swept parameter: the `fanout` suite and the `thresholds` suite.
-import { asSpec, drawn, logTicks, quant, seriesColor, skip, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
+import {
+  asSpec,
+  convergence,
+  convergenceShape,
+  drawn,
+  logTicks,
+  quant,
+  seriesColor,
+  skip,
+  SOME_CAPPED,
+  statusesIn,
+  suiteRows,
+  title,
+  VL_SCHEMA,
+  type ChartBuild,
+  type ChartInputs,
+} from './chart.ts';
 import type { SummaryRow } from './schemas.ts';
 import { EXTRA_FIELDS, formatN, groupBy, startText, type LabelField } from './series.ts';
 import { CHART_HEIGHT, PANEL_WIDTH } from './theme.ts';
@@ -12,10 +28,6 @@ interface Sweep {
   axisTitle: string;
   chartTitle: string;
 }
-
-/** Converged-status names, the shape legend of both panels. */
-const ALL_CONVERGED = 'all trials converged';
-const SOME_CAPPED = 'some trials hit max_rounds';
 
 function fieldsBut(param: Sweep['param']): LabelField<SummaryRow>[] {
   const all: LabelField<SummaryRow>[] = [
@@ -31,10 +43,8 @@ function fieldsBut(param: Sweep['param']): LabelField<SummaryRow>[] {
 }
 
 function sweepChart(inputs: ChartInputs, sw: Sweep): ChartBuild {
-  const summary = inputs.run.summary;
-  if (!summary) return skip('no summary.csv in the run folder');
-  const rows = summary.rows.filter((r) => r.suite === sw.suite);
-  if (rows.length === 0) return skip(`summary.csv has no rows of suite ${sw.suite}`);
+  const rows = suiteRows(inputs, sw.suite);
+  if (!Array.isArray(rows)) return rows;
   if (new Set(rows.map((r) => r[sw.param])).size < 2) return skip(`suite ${sw.suite} has fewer than 2 values of ${sw.param}`);
   const groups = groupBy(rows, fieldsBut(sw.param));
   const values = groups.flatMap((g) =>
@@ -45,19 +55,13 @@ function sweepChart(inputs: ChartInputs, sw: Sweep): ChartBuild {
       lo: r.rounds_ci95_low,
       hi: r.rounds_ci95_high,
       messages: r.messages_mean,
-      status: r.converged_rate < 1 ? SOME_CAPPED : ALL_CONVERGED,
+      status: convergence(r),
     })),
   );
   const capped = values.filter((v) => v.status === SOME_CAPPED).length;
   const x = { field: 'x', type: 'quantitative', title: sw.axisTitle, scale: { zero: false, nice: false, padding: 12 } };
   const color = seriesColor('series', 'series', groups.map((g) => g.label));
-  const statuses = [ALL_CONVERGED, SOME_CAPPED].filter((st) => values.some((v) => v.status === st));
-  const shape = {
-    field: 'status',
-    type: 'nominal',
-    title: 'convergence',
-    scale: { domain: statuses, range: statuses.map((st) => (st === ALL_CONVERGED ? 'circle' : 'triangle-up')) },
-  };
+  const shape = convergenceShape(statusesIn(values));
   const panel = (field: 'rounds' | 'messages', yTitle: string): Record<string, unknown> => {
     const span = values.flatMap((v) => (field === 'rounds' ? [v.rounds, v.lo ?? v.rounds, v.hi ?? v.rounds] : [v.messages]));
     const ticks = logTicks(span);

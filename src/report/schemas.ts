@@ -3,8 +3,8 @@
 import type { RowOf, TableSchema } from './csv.ts';
 
 /**
- * Columns of summary.csv that are read; `theory_rounds` and the parameters after the seed's
- * (opinions .. rewire) are absent in older runs.
+ * Columns of summary.csv that are read; `theory_rounds`, `leader0_rate` and the parameters after
+ * the seed's (opinions .. rewire) are absent in older runs.
  */
 export const SUMMARY_SCHEMA = {
   name: 'summary.csv',
@@ -21,6 +21,8 @@ export const SUMMARY_SCHEMA = {
     max_rounds: 'number',
     trials: 'number',
     converged_rate: 'number',
+    winner0_rate: 'number',
+    leader0_rate: 'number?',
     rounds_mean: 'number',
     rounds_sd: 'number?',
     rounds_ci95_low: 'number?',
@@ -37,7 +39,7 @@ export const SUMMARY_SCHEMA = {
     degree: 'number?',
     rewire: 'number?',
   },
-  optional: ['theory_rounds', 'opinions', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'topology', 'degree', 'rewire'],
+  optional: ['theory_rounds', 'leader0_rate', 'opinions', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'topology', 'degree', 'rewire'],
 } as const satisfies TableSchema;
 
 /** Columns of trials.csv that are read. */

@@ -82,6 +82,13 @@ export function groupBy<T>(items: readonly T[], fields: readonly LabelField<T>[]
   return labelGroups(groupRows(items, fields), fields);
 }
 
+/** Groups reordered by where their first item stands in `items` (a suite's own order), not by label. */
+export function inItemOrder<T>(groups: readonly Group<T>[], items: readonly T[]): Group<T>[] {
+  const at = new Map(items.map((item, i) => [item, i] as const));
+  const first = (g: Group<T>): number => Math.min(...g.rows.map((r) => at.get(r) ?? Infinity));
+  return [...groups].sort((a, b) => first(a) - first(b));
+}
+
 /**
  * The parameters added after the seed's, as label fields: empty (so left out of labels) where a
  * row does not set them; summary.csv files of older runs lack them altogether.

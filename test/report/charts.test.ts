@@ -55,6 +55,22 @@ describe('charts from the fixture run', () => {
     expect(roleTexts(svg, 'legend-label')).toEqual(expect.arrayContaining(['measured', 'best fit', 'mean-field theory']));
   });
 
+  it('names the rumor theory lines, the fault arms and the correctness measures in the legends', () => {
+    const rumor = roleTexts(report.charts.find((c) => c.name === 'rumor-rounds-vs-n')!.svg, 'legend-label');
+    expect(rumor).toEqual(['push', 'pull', 'push-pull', 'measured', 'push theory: log₂ n + ln n (Frieze–Grimmett, Pittel)', 'push-pull theory: log₃ n (Karp et al. 2000)']);
+    const faults = roleTexts(report.charts.find((c) => c.name === 'faults-outcome')!.svg, 'legend-label');
+    expect(faults).toEqual([
+      'loss',
+      'crash',
+      'crash, recovery 3',
+      'stubborn',
+      'agreed on opinion 0 (winner0_rate)',
+      'opinion 0 leads at the end (leader0_rate)',
+      'all trials converged',
+      'some trials hit max_rounds',
+    ]);
+  });
+
   it('draws the C yardstick beside the engine in throughput-vs-n', () => {
     const svg = report.charts.find((c) => c.name === 'throughput-vs-n')!.svg;
     expect(roleTexts(svg, 'legend-label')).toEqual(['fanout 3, 1 thread', 'fanout 5, 1 thread', 'fanout 5, 4 threads', 'measured', 'C yardstick']);

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { fitSeries, GROWTH, type ComplexityClass } from '../../src/claims/complexity.ts';
 import type { ChartInputs } from '../../src/report/chart.ts';
 import { roundsFits, roundsVsN } from '../../src/report/charts-scaling.ts';
-import { loadRun, type RunData } from '../../src/report/run.ts';
+import { loadRun } from '../../src/report/run.ts';
 import type { SummaryRow } from '../../src/report/schemas.ts';
 import { FIT_MIN_N, roundsSe } from '../../src/report/series.ts';
 import { FIXTURE_RUN } from './fixture.ts';
+import { inputsWith } from './inputs.ts';
 
 /** The points of the `best fit` layer of a rounds-vs-n spec, by series label. */
 function fittedLayer(inputs: ChartInputs): Map<string, { n: number; rounds: number; cls: ComplexityClass }[]> {
@@ -26,19 +27,11 @@ function fittedLayer(inputs: ChartInputs): Map<string, { n: number; rounds: numb
 function row(p: Partial<SummaryRow>): SummaryRow {
   return {
     suite: 'scaling', point: 0, protocol: 'majority', n: 10, fanout: 3, threshold: 0.95, start: 'split', split: 0.7,
-    crash_fraction: 0, max_rounds: 1000, trials: 100, converged_rate: 1, rounds_mean: 1, rounds_sd: 0.5,
+    crash_fraction: 0, max_rounds: 1000, trials: 100, converged_rate: 1, winner0_rate: 1, leader0_rate: null, rounds_mean: 1, rounds_sd: 0.5,
     rounds_ci95_low: null, rounds_ci95_high: null, rounds_p95: null, messages_mean: 1, final_agreement_mean: 1, theory_rounds: null,
     opinions: null, loss_rate: null, crash_recovery: null, stubborn_fraction: null, topology: null, degree: null, rewire: null,
     ...p,
   };
-}
-
-function inputsWith(rows: SummaryRow[]): ChartInputs {
-  const run = {
-    dir: '/nowhere', info: {} as RunData['info'], trials: null, agreement: null, claims: null, throughput: null, files: [],
-    summary: { file: 'summary.csv', header: [], rows },
-  } as RunData;
-  return { run, history: null, historyPath: '/nowhere/history.csv' };
 }
 
 describe('the fitted curve of rounds-vs-n', () => {

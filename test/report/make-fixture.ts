@@ -67,7 +67,8 @@ add('fanout', 10, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((fanout) => ({ n: 1e4, fan
 add('thresholds', 10, [0.8, 0.85, 0.9, 0.95, 0.99, 1].map((threshold) => ({ n: 1e4, fanout: 5, start: 'split' as const, split: 0.7, threshold, maxRounds: 200 })));
 
 const TRIAL_COLUMNS = ['suite', 'point', 'protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trial', 'seed', 'rounds', 'converged', 'winner', 'messages', 'final_agreement', 'live'];
-const SUMMARY_COLUMNS = ['suite', 'point', 'protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trials', 'converged_rate', 'winner0_rate', 'rounds_mean', 'rounds_sd', 'rounds_ci95_low', 'rounds_ci95_high', 'rounds_p50', 'rounds_p95', 'rounds_max', 'messages_mean', 'messages_per_agent', 'final_agreement_mean', 'theory_rounds'];
+const EXTRA_COLUMNS = ['opinions', 'bias', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'stubborn_opinion', 'topology', 'degree', 'rewire'];
+const SUMMARY_COLUMNS = ['suite', 'point', 'protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trials', 'converged_rate', 'winner0_rate', 'leader0_rate', 'rounds_mean', 'rounds_sd', 'rounds_ci95_low', 'rounds_ci95_high', 'rounds_p50', 'rounds_p95', 'rounds_max', 'messages_mean', 'messages_per_agent', 'final_agreement_mean', 'theory_rounds', ...EXTRA_COLUMNS];
 
 const trialRows: (string | number | boolean | null)[][] = [];
 const summaryRows: (string | number | boolean | null)[][] = [];
@@ -100,9 +101,51 @@ for (const p of points) {
   const k = p.trials;
   summaryRows.push([
     p.suite, p.point, 'majority', p.n, p.fanout, p.threshold, p.start, p.split, 0, 0, p.maxRounds, k,
-    converged / k, winner0 / k, s.mean, s.sd, s.ci95Low, s.ci95High, s.p50, s.p95, s.max,
-    messages / k, messages / k / p.n, agreement / k, theoryRounds(p),
+    converged / k, winner0 / k, winner0 / k, s.mean, s.sd, s.ci95Low, s.ci95High, s.p50, s.p95, s.max,
+    messages / k, messages / k / p.n, agreement / k, theoryRounds(p), ...EXTRA_COLUMNS.map(() => null),
   ]);
+}
+
+// The rumor, plurality, faults and topology suites: rows of real quick runs (`bench --quick`,
+// plurality at n 1e3 and 1e4), 6 significant digits, a few points of each. Written as they are,
+// they draw nothing from the generator, so the rows above stay the same. Rumor has two n only,
+// so that the scaling charts (series with >= 3 n) keep their four series.
+// Columns: SUMMARY_COLUMNS without point and messages_per_agent (derived below).
+const MEASURED_ROWS: (string | number | null)[][] = [
+['rumor', 'push', 100, 1, 1, 'source', 0.99, 0, 0, 100, 30, 1, 0, 0, 12.5333, 1.35782, 12.0263, 13.0404, 12, 14.55, 16, 588.233, 1, null, null, null, null, null, null, null, null, null, null],
+  ['rumor', 'pull', 100, 1, 1, 'source', 0.99, 0, 0, 100, 30, 1, 0, 0, 9.76667, 1.22287, 9.31004, 10.2233, 10, 12, 12, 662.467, 1, null, null, null, null, null, null, null, null, null, null],
+  ['rumor', 'push-pull', 100, 1, 1, 'source', 0.99, 0, 0, 100, 30, 1, 0, 0, 6.46667, 0.507416, 6.27719, 6.65614, 6, 7, 7, 646.667, 1, null, null, null, null, null, null, null, null, null, null],
+  ['rumor', 'push', 10000, 1, 1, 'source', 0.9999, 0, 0, 100, 30, 1, 0, 0, 23.8333, 1.53316, 23.2608, 24.4058, 23, 26.55, 28, 104489, 1, null, null, null, null, null, null, null, null, null, null],
+  ['rumor', 'pull', 10000, 1, 1, 'source', 0.9999, 0, 0, 100, 30, 1, 0, 0, 17.6333, 1.12903, 17.2117, 18.0549, 18, 19, 21, 135226, 1, null, null, null, null, null, null, null, null, null, null],
+  ['rumor', 'push-pull', 10000, 1, 1, 'source', 0.9999, 0, 0, 100, 30, 1, 0, 0, 11.5333, 0.507416, 11.3439, 11.7228, 12, 12, 12, 115333, 1, null, null, null, null, null, null, null, null, null, null],
+  ['plurality', 'majority', 1000, 5, 0.95, 'plurality', 0.524, 0, 0, 200, 100, 1, 1, 1, 5.89, 0.617833, 5.76741, 6.01259, 6, 7, 9, 29450, 0.98459, 6, 2, 0.1, null, null, null, null, null, null, null],
+  ['plurality', 'majority', 1000, 5, 0.95, 'plurality', 0.109, 0, 0, 200, 100, 1, 0.52, 0.52, 9.68, 2.0245, 9.2783, 10.0817, 9, 14.05, 16, 48400, 0.98682, null, 10, 0.1, null, null, null, null, null, null, null],
+  ['plurality', '3-majority', 1000, 5, 0.95, 'plurality', 0.524, 0, 0, 200, 100, 1, 0.97, 0.97, 9.61, 2.26923, 9.15974, 10.0603, 9, 15.05, 18, 28830, 0.97673, 9, 2, 0.1, null, null, null, null, null, null, null],
+  ['plurality', '3-majority', 1000, 5, 0.95, 'plurality', 0.109, 0, 0, 200, 100, 1, 0.19, 0.19, 22.76, 4.0405, 21.9583, 23.5617, 22.5, 30, 34, 68280, 0.97701, 31, 10, 0.1, null, null, null, null, null, null, null],
+  ['plurality', '2-choices', 1000, 5, 0.95, 'plurality', 0.524, 0, 0, 200, 100, 1, 0.98, 0.98, 9.04, 1.98947, 8.64525, 9.43475, 9, 12, 20, 18080, 0.97605, 9, 2, 0.1, null, null, null, null, null, null, null],
+  ['plurality', '2-choices', 1000, 5, 0.95, 'plurality', 0.109, 0, 0, 200, 100, 1, 0.3, 0.3, 29.66, 5.08557, 28.6509, 30.6691, 28.5, 39, 43, 59320, 0.97597, 31, 10, 0.1, null, null, null, null, null, null, null],
+  ['plurality', 'majority', 10000, 5, 0.95, 'plurality', 0.5238, 0, 0, 200, 100, 1, 1, 1, 5.95, 0.219043, 5.90654, 5.99346, 6, 6, 6, 297500, 0.991295, 6, 2, 0.1, null, null, null, null, null, null, null],
+  ['plurality', 'majority', 10000, 5, 0.95, 'plurality', 0.1089, 0, 0, 200, 100, 1, 1, 1, 9.08, 0.774336, 8.92635, 9.23365, 9, 10, 11, 454000, 0.985921, null, 10, 0.1, null, null, null, null, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0, 0, 100, 20, 1, 1, 1, 2, 0, 2, 2, 2, 2, 2, 100000, 0.9684, 2, null, null, null, null, null, null, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0, 0, 100, 20, 1, 1, 1, 3, 0, 3, 3, 3, 3, 3, 150000, 0.97142, null, null, null, 0.4, null, null, null, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0, 0, 100, 20, 1, 1, 1, 11.9, 0.307794, 11.7559, 12.0441, 12, 12, 12, 595000, 0.956815, null, null, null, 0.8, null, null, null, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0.3, 1, 100, 20, 1, 1, 1, 2.95, 0.223607, 2.84535, 3.05465, 3, 3, 3, 118250, 0.992007, null, null, null, null, null, null, null, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0.3, 1, 100, 20, 1, 1, 1, 2.65, 0.48936, 2.42097, 2.87903, 3, 3, 3, 107750, 0.978757, null, null, null, null, 3, null, null, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0, 0, 100, 20, 1, 1, 1, 5.05, 1.19097, 4.49261, 5.60739, 5, 8, 8, 252500, 0.95, null, null, null, null, null, 0.05, 1, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0, 0, 100, 20, 0, 0, 1, 100, 0, 100, 100, 100, 100, 100, 5e+06, 0.89965, null, null, null, null, null, 0.1, 1, null, null, null],
+  ['faults', 'majority', 10000, 5, 0.95, 'split', 0.7, 0, 0, 100, 20, 1, 0, 0, 14.9, 0.447214, 14.6907, 15.1093, 15, 15.05, 16, 745000, 0.9822, null, null, null, null, null, 0.3, 1, null, null, null],
+  ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 1, 1, 1, 3, 0, 3, 3, 3, 3, 3, 90000, 0.96067, 3, null, null, null, null, null, null, null, null, null],
+  ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 0, 0, 1, 200, 0, 200, 200, 200, 200, 200, 6e+06, 0.85272, null, null, null, null, null, null, null, 'ring', 4, null],
+  ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 0, 0, 1, 200, 0, 200, 200, 200, 200, 200, 6e+06, 0.91355, null, null, null, null, null, null, null, 'torus', null, null],
+  ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 1, 1, 1, 5.1, 0.307794, 4.95595, 5.24405, 5, 6, 6, 152125, 0.956585, null, null, null, null, null, null, null, 'er', 8, null],
+  ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 1, 1, 1, 10.1, 1.74416, 9.28371, 10.9163, 10, 12.2, 16, 303000, 0.95157, null, null, null, null, null, null, null, 'ws', 8, 0.1],
+];
+const perSuite = new Map<string, number>();
+for (const [suite, protocol, n, ...rest] of MEASURED_ROWS) {
+  const point = perSuite.get(suite as string) ?? 0;
+  perSuite.set(suite as string, point + 1);
+  const messagesMean = rest[18] as number;
+  summaryRows.push([suite!, point, protocol!, n!, ...rest.slice(0, 19), messagesMean / (n as number), ...rest.slice(19)]);
 }
 
 // agreement.csv: the seed-claims points, rounds 1-6; measured lags the mean-field map a little.
@@ -172,9 +215,13 @@ const runJson = {
     { name: 'seed-claims', description: "The seed's table: (n 10, fanout 3), (n 50, fanout 5), (n 100, fanout 5); split 0.7, threshold 0.95.", mode: 'quick', trials: 100, points: 3 },
     { name: 'fanout', description: 'n = 1e4, fanout 1 .. 10, split 0.7.', mode: 'quick', trials: 10, points: 10 },
     { name: 'thresholds', description: 'n = 1e4, fanout 5, split 0.7, threshold 0.8 .. 1.0.', mode: 'quick', trials: 10, points: 6 },
+    { name: 'rumor', description: 'Rumor spreading from one source, push / pull / push-pull, fanout 1, n = 1e2, 1e4 (fixture).', mode: 'quick', trials: 30, points: 6 },
+    { name: 'plurality', description: 'Plurality start, m = 2, 10 opinions, n = 1e3 (and 1e4 for majority), fanout 5 (fixture).', mode: 'quick', trials: 100, points: 8 },
+    { name: 'faults', description: 'n = 1e4, fanout 5, split 0.7, one fault at a time: loss, crash (for good or for 3 rounds), stubborn agents (fixture).', mode: 'quick', trials: 20, points: 8 },
+    { name: 'topology', description: 'n = 1e4, fanout 3, split 0.7: complete, ring (degree 4), torus, er (degree 8), ws (degree 8, rewire 0.1) (fixture).', mode: 'quick', trials: 20, points: 5 },
   ],
   masterSeed: 1,
-  argv: ['--suite', 'scaling,seed-claims,fanout,thresholds', '--quick', '--throughput'],
+  argv: ['--suite', 'scaling,seed-claims,fanout,thresholds,rumor,plurality,faults,topology', '--quick', '--throughput'],
   packageVersion: '0.1.0',
   git: { commit: 'ab12cd3f00d5e1b2c3a4958677aabbccddeeff00', shortCommit: 'ab12cd3', dirty: false, branch: 'main' },
   machine: { node: 'v20.20.2', v8: '11.3.244.8-node.38', os: 'Linux 6.1.0 x64', cpuModel: 'AMD EPYC 7B13', cores: 8, totalMemoryBytes: 34359738368 },

@@ -19,8 +19,8 @@ describe('loadRun on the fixture', () => {
     const run = await loadRun(FIXTURE_RUN);
     expect(run.info.runId).toBe(RUN_ID);
     expect(run.info.git.shortCommit).toBe('ab12cd3');
-    expect(run.info.suites.map((s) => s.name)).toEqual(['scaling', 'seed-claims', 'fanout', 'thresholds']);
-    expect(run.summary!.rows.length).toBe(39);
+    expect(run.info.suites.map((s) => s.name)).toEqual(['scaling', 'seed-claims', 'fanout', 'thresholds', 'rumor', 'plurality', 'faults', 'topology']);
+    expect(run.summary!.rows.length).toBe(66);
     expect(run.trials!.rows.length).toBeGreaterThan(0);
     expect(run.agreement!.rows.length).toBeGreaterThan(0);
     expect(new Set(run.claims!.rows.map((c) => c.verdict))).toEqual(new Set(['holds', 'fails', 'tight', 'upper-bound']));
@@ -34,12 +34,15 @@ describe('loadRun on the fixture', () => {
     expect([run.summary, run.trials, run.agreement, run.claims, run.throughput]).toEqual([null, null, null, null, null]);
   });
 
-  it('reads summary.csv without theory_rounds (older runs) as null theory', async () => {
+  it.each(['theory_rounds', 'leader0_rate'] as const)('reads summary.csv without %s (older runs) as null', async (column) => {
     copy = copyRun({ keep: ['run.json', 'summary.csv'] });
     const lines = readFileSync(join(copy.dir, 'summary.csv'), 'utf8').trimEnd().split('\n');
-    writeRunFile(copy, 'summary.csv', `${lines.map((l) => l.slice(0, l.lastIndexOf(','))).join('\n')}\n`);
+    const at = lines[0]!.split(',').indexOf(column);
+    expect(at).toBeGreaterThan(0);
+    writeRunFile(copy, 'summary.csv', `${lines.map((l) => l.split(',').filter((_, i) => i !== at).join(',')).join('\n')}\n`);
     const run = await loadRun(copy.dir);
-    expect(run.summary!.rows.every((r) => r.theory_rounds === null)).toBe(true);
+    expect(run.summary!.header).not.toContain(column);
+    expect(run.summary!.rows.every((r) => r[column] === null)).toBe(true);
   });
 });
 

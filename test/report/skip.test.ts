@@ -17,7 +17,16 @@ describe('charts skipped for want of data', () => {
   it('draws only the summary charts from a run with only summary.csv and no history', async () => {
     copy = copyRun({ keep: ['run.json', 'summary.csv'], history: false });
     const r = await buildReport(copy.dir, { png: false });
-    expect(r.charts.map((c) => c.name)).toEqual(['rounds-vs-n', 'messages-vs-n', 'fanout-sweep', 'threshold-sweep']);
+    expect(r.charts.map((c) => c.name)).toEqual([
+      'rounds-vs-n',
+      'messages-vs-n',
+      'fanout-sweep',
+      'threshold-sweep',
+      'rumor-rounds-vs-n',
+      'plurality-outcome',
+      'faults-outcome',
+      'topology-rounds',
+    ]);
     const reasons = Object.fromEntries(r.skipped.map((s) => [s.name, s.reason]));
     expect(Object.keys(reasons)).toEqual(['seed-claims-rounds', 'agreement-by-round', 'throughput-vs-n', 'history-throughput', 'history-rounds']);
     expect(reasons['seed-claims-rounds']).toMatch(/trials\.csv/);
