@@ -1,6 +1,7 @@
 // Suite `rumor`: rumor spreading from one source (push, pull, push-pull, fanout 1) until every
 // agent knows, as n grows by decades; rounds against log n and against the classical constants.
 import type { BoundClaim } from '../src/claims/claim.ts';
+import { pushPullTheoryRounds, pushTheoryRounds } from '../src/claims/theory.ts';
 import type { GridRecord, Suite } from '../src/harness/suite.ts';
 
 const grid = (n: readonly number[]): GridRecord => ({ n, fanout: 1, threshold: 1, protocol: ['push', 'pull', 'push-pull'] });
@@ -9,8 +10,8 @@ const grid = (n: readonly number[]): GridRecord => ({ n, fanout: 1, threshold: 1
 // (Frieze and Grimmett 1985, Pittel 1987); push-pull: log3 n + O(log log n) (Karp, Schindelhauer,
 // Shenker and Vocking 2000). Values to 2 decimals; the tolerances absorb the lower-order terms
 // the constants leave out.
-const pushAt = (n: number): number => Number((Math.log2(n) + Math.log(n)).toFixed(2));
-const pushPullAt = (n: number): number => Number((Math.log(n) / Math.log(3)).toFixed(2));
+const pushAt = (n: number): number => Number(pushTheoryRounds(n).toFixed(2));
+const pushPullAt = (n: number): number => Number(pushPullTheoryRounds(n).toFixed(2));
 
 const theory = (n: number, label: string): BoundClaim[] => [
   {

@@ -1,6 +1,7 @@
 // Mean-field theory of the seed's binary majority rule: the map p -> P(agent holds opinion 0 after
 // a round | a share p held it before), iterated to predict agreement per round and rounds, also
-// under lost contacts, crashes and stubborn agents; and the prediction at a point of a run.
+// under lost contacts, crashes and stubborn agents; the polling rules' map; the prediction at a
+// point of a run; and the classical round counts of rumor spreading.
 import type { TrialPlan } from '../engine/params.ts';
 
 /** Binomial probability P(X = x) for X ~ Bin(k, p). */
@@ -229,4 +230,14 @@ export function pointTheory(plan: TrialPlan, rounds: number): PointTheory | null
 /** Whether a plan has no faults: no lost contacts, crashes or stubborn agents. */
 function plain(plan: TrialPlan): boolean {
   return plan.lossRate === 0 && plan.crashCount === 0 && plan.stubbornCount === 0;
+}
+
+/** Push from one source, fanout 1, complete graph: log2 n + ln n rounds to inform all (Frieze and Grimmett 1985, Pittel 1987), O(1) left out. */
+export function pushTheoryRounds(n: number): number {
+  return Math.log2(n) + Math.log(n);
+}
+
+/** Push-pull from one source, fanout 1, complete graph: log3 n rounds (Karp, Schindelhauer, Shenker and Vöcking 2000), O(log log n) left out. */
+export function pushPullTheoryRounds(n: number): number {
+  return Math.log(n) / Math.log(3);
 }

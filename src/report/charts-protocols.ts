@@ -17,22 +17,13 @@ import {
   type ChartBuild,
   type ChartInputs,
 } from './chart.ts';
+import { pushPullTheoryRounds, pushTheoryRounds } from '../claims/theory.ts';
 import type { SummaryRow } from './schemas.ts';
 import { EXTRA_FIELDS, formatN, groupBy, inItemOrder, logSpaced, startText, type LabelField } from './series.ts';
 import { CHART_HEIGHT, LINE_KINDS, PANEL_WIDTH } from './theme.ts';
 
 /** Points on each theory curve (evenly spaced in log n). */
 const CURVE_POINTS = 48;
-
-/** Push from one source, fanout 1, complete graph: log2 n + ln n rounds to inform all (Frieze and Grimmett 1985, Pittel 1987), O(1) left out. */
-export function pushTheoryRounds(n: number): number {
-  return Math.log2(n) + Math.log(n);
-}
-
-/** Push-pull from one source, fanout 1, complete graph: log3 n rounds (Karp, Schindelhauer, Shenker and Vöcking 2000), O(log log n) left out. */
-export function pushPullTheoryRounds(n: number): number {
-  return Math.log(n) / Math.log(3);
-}
 
 /** A theory curve of the rumor chart: the protocol it is for, its legend name, formula and dashes. */
 interface RumorTheory {

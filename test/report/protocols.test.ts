@@ -1,7 +1,8 @@
 // Tests of the protocol charts: rumor rounds against n with the theory curves where they apply,
 // and plurality rounds and winners against the number of opinions; each skipped without its suite.
 import { describe, expect, it } from 'vitest';
-import { pluralityOutcome, pushPullTheoryRounds, pushTheoryRounds, RUMOR_THEORY, rumorRoundsVsN } from '../../src/report/charts-protocols.ts';
+import { pushPullTheoryRounds, pushTheoryRounds } from '../../src/claims/theory.ts';
+import { pluralityOutcome, RUMOR_THEORY, rumorRoundsVsN } from '../../src/report/charts-protocols.ts';
 import type { SummaryRow } from '../../src/report/schemas.ts';
 import { drawnSpec, fixtureRows, inputsWith, markType, view, views, type View } from './inputs.ts';
 
