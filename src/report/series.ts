@@ -27,9 +27,14 @@ export function formatN(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
-/** The start condition in words: `split 0.7`, `near-balanced`, `counts`. */
+/**
+ * The start condition in words: `split 0.7`, `near-balanced`, `counts`. The split is the realised
+ * round(split n) / n, shown to 4 decimals, so a torus of 316^2 agents at 0.69999799... reads 0.7.
+ */
 export function startText(start: string, split: number | string | null): string {
-  return start === 'split' && split !== null && split !== '' ? `split ${split}` : start;
+  if (start !== 'split' || split === null || split === '') return start;
+  const x = Number(split);
+  return `split ${Number.isFinite(x) ? Number(x.toFixed(4)) : split}`;
 }
 
 /** Items sharing one value of every field, before labelling; `parts` are the fields' texts. */

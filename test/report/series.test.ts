@@ -1,7 +1,7 @@
 // Tests of grouping rows into labelled series, log-axis ticks, and the report's text helpers.
 import { describe, expect, it } from 'vitest';
 import { logTicks } from '../../src/report/chart.ts';
-import { groupBy, logSpaced, type LabelField } from '../../src/report/series.ts';
+import { groupBy, logSpaced, startText, type LabelField } from '../../src/report/series.ts';
 import { escapeHtml, fmtNum, fmtPct, prefixSvgIds } from '../../src/report/text.ts';
 
 interface R {
@@ -43,6 +43,15 @@ describe('axis helpers', () => {
   it('spaces curve points evenly in log n, ends included', () => {
     const xs = logSpaced(10, 1e5, 5);
     expect(xs.map((x) => Math.round(x))).toEqual([10, 100, 1000, 10000, 100000]);
+  });
+});
+
+describe('startText', () => {
+  it('shows a realised split to 4 decimals, other starts by name', () => {
+    expect(startText('split', 69_998 / 99_856)).toBe('split 0.701');
+    expect(startText('split', 69_899 / 99_856)).toBe('split 0.7');
+    expect(startText('split', '0.7')).toBe('split 0.7');
+    expect(startText('near-balanced', 0.5016)).toBe('near-balanced');
   });
 });
 
