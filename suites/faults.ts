@@ -81,6 +81,18 @@ const stubbornClaims = (): Claim[] => [
       at: { stubbornFraction: s },
     }),
   ),
+  ...[0.1, 0.2, 0.25].map(
+    (s): BoundClaim => ({
+      kind: 'bound',
+      id: `stubborn-${idOf(s)}-agreement-theory`,
+      description: `stubborn ${s}: the stalled network settles where the mean-field map does (its fixed point below the tipping point): mean final agreement within 1%`,
+      metric: 'final_agreement',
+      comparator: '~',
+      value: 'theory',
+      tolerance: 0.01,
+      at: { stubbornFraction: s },
+    }),
+  ),
   roundsTheory('stubborn-03-rounds-theory', 'stubborn 0.3, the minority taking over', { stubbornFraction: 0.3 }),
 ];
 

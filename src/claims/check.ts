@@ -95,10 +95,16 @@ function satisfies(x: number, c: BoundClaim['comparator'], v: number, tol: numbe
 
 /**
  * The value a bound claim compares with at a point: its number, or for `'theory'` the point's
- * mean-field rounds (null when the theory does not apply there or never reaches the threshold).
+ * mean-field prediction: of `rounds`, the rounds to the threshold (null when never reached); of
+ * `final_agreement`, the agreement after those rounds, or after `maxRounds` when the threshold is
+ * never reached (where a stalled network settles). Null when the theory does not apply there.
  */
 function claimValue(claim: BoundClaim, p: PointMeasurements): number | null {
-  return claim.value === 'theory' ? (pointTheory(p.plan, 0)?.rounds ?? null) : claim.value;
+  if (claim.value !== 'theory') return claim.value;
+  const theory = pointTheory(p.plan, p.plan.maxRounds);
+  if (theory === null) return null;
+  if (claim.metric === 'rounds') return theory.rounds;
+  return theory.agreement[(theory.rounds ?? p.plan.maxRounds) - 1] ?? null;
 }
 
 function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): ClaimResult {
@@ -215,7 +221,7 @@ export function checkClaims(suite: string, claims: readonly Claim[], points: rea
       if (hit.length === 0) warnings.push({ suite, claimId: claim.id, message: 'no point of the run matches the claim' });
       for (const p of hit) {
         const value = claimValue(claim, p);
-        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no mean-field prediction of rounds at point ${p.point} (see theory_rounds)` });
+        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no mean-field prediction of ${claim.metric} at point ${p.point} (see theory_rounds)` });
         else results.push(checkBound(claim, value, p));
       }
       continue;

@@ -76,7 +76,7 @@ export interface BoundClaim {
   comparator: Comparator;
   /**
    * The value, or `'theory'`: at each matching point, the mean-field prediction of the metric
-   * there (rounds only; see theory.ts). A point without one is reported as a warning.
+   * there (`rounds` or `final_agreement`; see theory.ts). A point without one is a warning.
    */
   value: number | 'theory';
   /** Points the claim is about; one verdict per matching point. */
@@ -159,8 +159,9 @@ export function validateClaim(v: unknown, path: string): Claim {
     if (!(COMPARATORS as readonly unknown[]).includes(v.comparator)) {
       throw new ClaimError(`${path}.comparator`, v.comparator, `one of ${COMPARATORS.join(' ')}`);
     }
-    if (!isNum(v.value) && !(v.value === 'theory' && v.metric === 'rounds')) {
-      throw new ClaimError(`${path}.value`, v.value, v.metric === 'rounds' ? "a number or 'theory'" : 'a number');
+    const theoryOk = v.metric === 'rounds' || v.metric === 'final_agreement';
+    if (!isNum(v.value) && !(v.value === 'theory' && theoryOk)) {
+      throw new ClaimError(`${path}.value`, v.value, theoryOk ? "a number or 'theory'" : 'a number');
     }
     checkFilter(v.at, `${path}.at`);
     if (v.level !== undefined && (!isNum(v.level) || v.level <= 0 || v.level > 1)) throw new ClaimError(`${path}.level`, v.level, 'in (0, 1]');

@@ -36,12 +36,12 @@ export const NO_FAULTS: MeanFieldFaults = { lossRate: 0, crashShare: 0, crashRou
  */
 export function majorityResponse(a0: number, a1: number, k: number): [number, number] {
   const none = Math.max(0, 1 - a0 - a1);
+  // P(X0 = x0) * P(X1 = x1 | X0 = x0): the other k - x0 contacts answer 1 with a1 / (a1 + none).
+  const rest = a1 + none > 0 ? a1 / (a1 + none) : 0;
   let keep0 = 0;
   let switch0 = 0;
   for (let x0 = 0; x0 <= k; x0++) {
-    // P(X0 = x0) * P(X1 = x1 | X0 = x0): the rest k - x0 contacts answer 1 with a1 / (a1 + none).
     const p0 = binomialPmf(k, x0, a0);
-    const rest = a1 + none > 0 ? a1 / (a1 + none) : 0;
     for (let x1 = 0; x1 <= k - x0; x1++) {
       const q = p0 * binomialPmf(k - x0, x1, rest);
       if (1 + x0 >= x1) keep0 += q;

@@ -20,6 +20,7 @@ import {
   type ChartBuild,
   type ChartInputs,
 } from './chart.ts';
+import { stubbornTippingPoint } from '../claims/theory.ts';
 import type { SummaryRow } from './schemas.ts';
 import { EXTRA_FIELDS, formatN, groupBy, inItemOrder, startText, type LabelField } from './series.ts';
 import { CHART_WIDTH, LINE_KINDS, PALETTE, PANEL_WIDTH } from './theme.ts';
@@ -71,6 +72,20 @@ export const LEADER0 = 'opinion 0 leads at the end (leader0_rate)';
 /** The share of trials the correctness panel asks for (the claims' usual level). */
 const TARGET_SHARE = 0.95;
 
+/**
+ * The mean-field stubborn tipping point of the stubborn arm (see theory.ts), when all its rows are
+ * the seed's majority on the complete graph from one split and fanout with stubborn holders of 1.
+ */
+export function tippingPointOf(points: readonly FaultPoint[]): number | null {
+  const rows = points.filter((p) => p.arm === 'stubborn').map((p) => p.row);
+  const first = rows[0];
+  if (first === undefined || first.split === null || first.split <= 0.5) return null;
+  const same = rows.every(
+    (r) => r.protocol === 'majority' && (r.topology ?? 'complete') === 'complete' && r.split === first.split && r.fanout === first.fanout && r.n === first.n,
+  );
+  return same ? stubbornTippingPoint(first.split, Math.min(first.fanout, first.n - 1)) : null;
+}
+
 /** Chart `faults-outcome`: correctness and mean rounds against the fault level, one line per fault arm. */
 export function faultsOutcome(inputs: ChartInputs): ChartBuild {
   const rows = suiteRows(inputs, 'faults');
@@ -88,14 +103,28 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
   const hasLeader = points.some((p) => p.row.leader0_rate !== null);
   const shares: { series: string; level: number; measure: string; share: number }[] = [];
   const rounds: { series: string; level: number; rounds: number; lo: number | null; hi: number | null; status: string }[] = [];
+  const theory: { series: string; level: number; rounds: number }[] = [];
   for (const g of groups) {
     for (const p of [...g.rows].sort((a, b) => a.level - b.level)) {
       const r = p.row;
       shares.push({ series: g.label, level: p.level, measure: WINNER0, share: r.winner0_rate });
       if (hasLeader && r.leader0_rate !== null) shares.push({ series: g.label, level: p.level, measure: LEADER0, share: r.leader0_rate });
       rounds.push({ series: g.label, level: p.level, rounds: r.rounds_mean, lo: r.rounds_ci95_low, hi: r.rounds_ci95_high, status: convergence(r) });
+      if (r.theory_rounds !== null) theory.push({ series: g.label, level: p.level, rounds: r.theory_rounds });
     }
   }
+  const tip = tippingPointOf(points);
+  const tipLayers =
+    tip === null
+      ? []
+      : [
+          { data: { values: [{}] }, mark: { type: 'rule', color: PALETTE[3], strokeDash: [4, 3] }, encoding: { x: { datum: tip } } },
+          {
+            data: { values: [{}] },
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, color: '#555555', fontSize: 10 },
+            encoding: { x: { datum: tip }, y: { datum: 0.5 }, text: { value: `stubborn tipping point ${tip.toFixed(3)} (mean-field)` } },
+          },
+        ];
 
   // The domain reaches a little past [0, 1] so that the points at level 0 clear the axis.
   const x = { ...quant('level', 'fault level (loss rate, or share of agents crashed or stubborn)'), scale: { domain: [-0.03, 1.03], nice: false } };
@@ -114,6 +143,7 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
         mark: { type: 'text', align: 'right', baseline: 'top', dx: -3, dy: 3, color: '#555555', fontSize: 10 },
         encoding: { x: { datum: 1 }, y: { datum: TARGET_SHARE }, text: { value: String(TARGET_SHARE) } },
       },
+      ...tipLayers,
       { data: { values: shares }, mark: 'line', encoding: { x, y: share, color, strokeDash: dash } },
       { data: { values: shares }, transform: [{ filter: { field: 'measure', equal: WINNER0 } }], mark: { type: 'point', size: 40 }, encoding: { x, y: share, color } },
       {
@@ -124,7 +154,7 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
       },
     ],
   };
-  const span = rounds.flatMap((v) => [v.rounds, v.lo ?? v.rounds, v.hi ?? v.rounds]);
+  const span = [...rounds.flatMap((v) => [v.rounds, v.lo ?? v.rounds, v.hi ?? v.rounds]), ...theory.map((v) => v.rounds)];
   const ticks = logTicks(span);
   const roundsTitle = 'rounds (mean, 95% CI, log scale)';
   const y = quant('rounds', roundsTitle, { log: true, ticks, format: '~s' });
@@ -140,6 +170,8 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
       },
       { mark: 'line', encoding: { x, y, color } },
       { mark: { type: 'point', size: 60 }, encoding: { x, y, color, shape: convergenceShape(statusesIn(rounds)) } },
+      // Mean-field rounds (theory_rounds): open diamonds, where the theory reaches the threshold.
+      { data: { values: theory }, mark: { type: 'point', shape: 'diamond', filled: false, size: 130, strokeWidth: 1.5 }, encoding: { x, y, color } },
     ],
   };
   const capped = rounds.filter((v) => v.status === SOME_CAPPED).length;
@@ -149,7 +181,7 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
       'Faults: outcome and cost against fault level',
       [
         'One fault at a time; level 0 is the run without faults. Top: share of trials in which opinion 0, the initial majority,',
-        `${hasLeader ? 'won (solid) or led at the end (dashed, open circles)' : 'won'}; dotted rule at ${TARGET_SHARE}. Bottom: mean rounds.${capped > 0 ? ' Triangles: some trials hit max_rounds.' : ''}`,
+        `${hasLeader ? 'won (solid) or led at the end (dashed, open circles)' : 'won'}; dotted rule at ${TARGET_SHARE}. Bottom: mean rounds${theory.length > 0 ? ', open diamonds the mean-field theory' : ''}.${capped > 0 ? ' Triangles: some trials hit max_rounds.' : ''}`,
       ],
     ),
     vconcat: [top, bottom],
@@ -163,6 +195,7 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
     `Series: ${groups.map((g) => g.label).join('; ')}.`,
     lost.length > 0 ? `Opinion 0 won fewer than ${TARGET_SHARE * 100}% of trials at: ${lost.join(', ')}.` : `Opinion 0 won at least ${TARGET_SHARE * 100}% of trials everywhere.`,
     capped > 0 ? `${capped} point(s) where some trials hit max_rounds.` : '',
+    tip !== null ? `Mean-field stubborn tipping point: ${tip.toFixed(3)}.` : '',
     several > 0 ? `${several} row(s) with more than one fault left out.` : '',
   ];
   return drawn(spec, notes.filter((t) => t !== '').join(' '));

@@ -79,6 +79,19 @@ describe('bound claims', () => {
     ]);
   });
 
+  it("'theory' of final_agreement: where a stalled network settles (the map after maxRounds)", () => {
+    const c: Claim = { kind: 'bound', id: 'f', description: 'd', metric: 'final_agreement', comparator: '~', value: 'theory', tolerance: 0.01, at: { n: 10_000 } };
+    const params = { n: 10_000, fanout: 5, stubbornFraction: 0.2 };
+    const at = (agreement: number): PointMeasurements => {
+      const base = point(10_000, 5, [100, 100]);
+      return { ...base, params, plan: planTrial(params), values: { ...base.values, final_agreement: [agreement, agreement] } };
+    };
+    // Mean-field fixed point with 20% stubborn holders of 1 (k = 5 from 0.7): 0.7913.
+    const [held] = checkClaims('s', [c], [at(0.7912)]).results;
+    expect([held!.claimed, held!.verdict]).toEqual(['~ 0.7913 (mean-field)', 'holds']);
+    expect(checkClaims('s', [c], [at(0.8)]).results[0]!.verdict).toBe('fails');
+  });
+
   it("'theory' warns at points without a mean-field prediction", () => {
     const c: Claim = { kind: 'bound', id: 't', description: 'd', metric: 'rounds', comparator: '~', value: 'theory', at: { n: 100 } };
     const params = { n: 100, fanout: 3, topology: 'ring' as const, degree: 4 };

@@ -3,7 +3,7 @@
 // without its suite.
 import { describe, expect, it } from 'vitest';
 import { SOME_CAPPED } from '../../src/report/chart.ts';
-import { faultOf, faultsOutcome, LEADER0, topologyRounds, topologyText, WINNER0 } from '../../src/report/charts-conditions.ts';
+import { faultOf, faultsOutcome, LEADER0, tippingPointOf, topologyRounds, topologyText, WINNER0 } from '../../src/report/charts-conditions.ts';
 import type { SummaryRow } from '../../src/report/schemas.ts';
 import { drawnSpec, fixtureRows, inputsWith, markType, view, views, type View } from './inputs.ts';
 
@@ -52,6 +52,27 @@ describe('faults-outcome', () => {
     expect(dash.scale!.domain).toEqual([WINNER0, LEADER0]);
     const rule = views(top).find((x) => markType(x) === 'rule')!;
     expect(rule.encoding!.y!.datum).toBe(0.95);
+  });
+
+  it('draws the mean-field rounds as diamonds and the stubborn tipping point as a rule', () => {
+    const withTheory = rows.map((r) => (r.suite === 'faults' && r.loss_rate === 0.8 ? { ...r, theory_rounds: 12 } : r));
+    const v = view(faultsOutcome(inputsWith(withTheory)));
+    const [top, bottom] = v.vconcat!;
+    const diamonds = views(bottom!).find((x) => typeof x.mark === 'object' && (x.mark as { shape?: string }).shape === 'diamond')!;
+    // The no-fault row (theory 2) is level 0 of each of the 4 arms; loss 0.8 has 12.
+    expect(diamonds.data!.values!.map((d) => [d.series, d.level, d.rounds])).toContainEqual(['loss', 0.8, 12]);
+    expect(diamonds.data!.values!.filter((d) => d.level === 0)).toHaveLength(4);
+    const tip = views(top!).filter((x) => markType(x) === 'rule' && x.encoding!.x !== undefined);
+    expect(tip).toHaveLength(1);
+    expect(tip[0]!.encoding!.x!.datum).toBeCloseTo(0.26835, 4);
+  });
+
+  it('finds the tipping point only for one majority setting on the complete graph', () => {
+    const stubborn = suite('faults').filter((r) => (r.stubborn_fraction ?? 0) > 0).map((row) => ({ arm: 'stubborn', level: row.stubborn_fraction!, row }));
+    expect(tippingPointOf(stubborn)).toBeCloseTo(0.26835, 4);
+    expect(tippingPointOf([...stubborn, { ...stubborn[0]!, row: { ...stubborn[0]!.row, fanout: 3 } }])).toBeNull();
+    expect(tippingPointOf(stubborn.map((p) => ({ ...p, row: { ...p.row, protocol: '2-choices' } })))).toBeNull();
+    expect(tippingPointOf([])).toBeNull();
   });
 
   it('draws winner0 alone for older runs without leader0_rate', () => {
