@@ -223,8 +223,10 @@ export function pointTheory(plan: TrialPlan, rounds: number): PointTheory | null
   }
   // Unanimity is a finite-n event: the n -> infinity map only approaches 1 (floating point
   // would call it reached after some rounds), so there is no mean-field round count for it.
-  const reached = plan.threshold >= 1 ? -1 : agreementAfter(plan.maxRounds).findIndex((a) => a >= plan.threshold);
-  return { rounds: reached < 0 ? null : reached + 1, agreement: agreementAfter(rounds) };
+  // One iteration serves both: the rounds to the threshold within maxRounds, and `rounds` rounds.
+  const all = agreementAfter(Math.max(plan.maxRounds, rounds));
+  const reached = plan.threshold >= 1 ? -1 : all.slice(0, plan.maxRounds).findIndex((a) => a >= plan.threshold);
+  return { rounds: reached < 0 ? null : reached + 1, agreement: all.slice(0, rounds) };
 }
 
 /** Whether a plan has no faults: no lost contacts, crashes or stubborn agents. */

@@ -22,7 +22,7 @@ import {
 } from './chart.ts';
 import { stubbornTippingPoint } from '../claims/theory.ts';
 import type { SummaryRow } from './schemas.ts';
-import { EXTRA_FIELDS, formatN, groupBy, inItemOrder, startText, type LabelField } from './series.ts';
+import { formatN, groupBy, inItemOrder, paramFields, type LabelField } from './series.ts';
 import { CHART_WIDTH, LINE_KINDS, PALETTE, PANEL_WIDTH } from './theme.ts';
 
 /** One fault of a faults-suite row: its arm (`loss`, `crash`, `crash, recovery 3`, `stubborn`) and level in [0, 1]. */
@@ -53,15 +53,7 @@ interface FaultPoint extends Fault {
 
 /** Label fields of the rest of a row (shown only where they vary), for items wrapping a row. */
 function rowFields<T>(of: (item: T) => SummaryRow, leaveOut: readonly string[]): LabelField<T>[] {
-  const fields: LabelField<SummaryRow>[] = [
-    { name: 'protocol', text: (r) => r.protocol },
-    { name: 'n', text: (r) => `n ${formatN(r.n)}` },
-    { name: 'fanout', text: (r) => `fanout ${r.fanout}` },
-    { name: 'start', text: (r) => startText(r.start, r.split) },
-    { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
-    ...EXTRA_FIELDS,
-  ];
-  return fields.filter((f) => !leaveOut.includes(f.name)).map((f) => ({ name: f.name, text: (item: T) => f.text(of(item)) }));
+  return paramFields(leaveOut).map((f) => ({ name: f.name, text: (item: T) => f.text(of(item)) }));
 }
 
 /** The two correctness measures of the faults chart, as the legend names them. */
@@ -98,7 +90,7 @@ export function faultsOutcome(inputs: ChartInputs): ChartBuild {
   for (const { r, f } of faults) if (f === 'none') for (const arm of arms) points.push({ arm, level: 0, row: r });
   const several = faults.filter((x) => x.f === 'several').length;
 
-  const fields: LabelField<FaultPoint>[] = [{ name: 'arm', text: (p) => p.arm, always: true }, ...rowFields<FaultPoint>((p) => p.row, ['loss', 'recovery', 'stubborn'])];
+  const fields: LabelField<FaultPoint>[] = [{ name: 'arm', text: (p) => p.arm, always: true }, ...rowFields<FaultPoint>((p) => p.row, ['crash', 'loss', 'recovery', 'stubborn'])];
   const groups = inItemOrder(groupBy(points, fields), points);
   const hasLeader = points.some((p) => p.row.leader0_rate !== null);
   const shares: { series: string; level: number; measure: string; share: number }[] = [];

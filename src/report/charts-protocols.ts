@@ -19,7 +19,7 @@ import {
 } from './chart.ts';
 import { pushPullTheoryRounds, pushTheoryRounds } from '../claims/theory.ts';
 import type { SummaryRow } from './schemas.ts';
-import { EXTRA_FIELDS, formatN, groupBy, inItemOrder, logSpaced, startText, type LabelField } from './series.ts';
+import { formatN, groupBy, inItemOrder, logSpaced, paramFields } from './series.ts';
 import { CHART_HEIGHT, LINE_KINDS, PANEL_WIDTH } from './theme.ts';
 
 /** Points on each theory curve (evenly spaced in log n). */
@@ -41,19 +41,6 @@ export const RUMOR_THEORY: readonly RumorTheory[] = [
 
 const MEASURED = 'measured';
 
-/** The identity of a summary row apart from the swept field `without`: protocol always, the rest where it varies. */
-function protocolFields(without: string): LabelField<SummaryRow>[] {
-  const all: LabelField<SummaryRow>[] = [
-    { name: 'protocol', text: (r) => r.protocol, always: true },
-    { name: 'fanout', text: (r) => `fanout ${r.fanout}` },
-    { name: 'start', text: (r) => startText(r.start, r.split) },
-    { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
-    { name: 'crash', text: (r) => (r.crash_fraction ? `crash ${r.crash_fraction}` : '') },
-    ...EXTRA_FIELDS,
-  ];
-  return all.filter((f) => f.name !== without);
-}
-
 /** True when the theory curves apply to a row: fanout 1 on the complete graph (the default). */
 function theoryApplies(r: SummaryRow): boolean {
   return r.fanout === 1 && (r.topology === null || r.topology === 'complete');
@@ -64,7 +51,7 @@ export function rumorRoundsVsN(inputs: ChartInputs): ChartBuild {
   const rows = suiteRows(inputs, 'rumor');
   if (!Array.isArray(rows)) return rows;
   if (new Set(rows.map((r) => r.n)).size < 2) return skip('suite rumor has fewer than 2 values of n');
-  const groups = inItemOrder(groupBy(rows, protocolFields('n')), rows);
+  const groups = inItemOrder(groupBy(rows, paramFields(['n'], ['protocol'])), rows);
   const measured: Record<string, unknown>[] = [];
   const theory: Record<string, unknown>[] = [];
   const notes: string[] = [];
@@ -116,7 +103,7 @@ export function pluralityOutcome(inputs: ChartInputs): ChartBuild {
   if (!Array.isArray(all)) return all;
   const rows = all.filter((r) => r.opinions !== null);
   if (new Set(rows.map((r) => r.opinions)).size < 2) return skip('suite plurality has fewer than 2 values of opinions');
-  const groups = inItemOrder(groupBy(rows, protocolFields('opinions')), rows);
+  const groups = inItemOrder(groupBy(rows, paramFields(['n', 'opinions'], ['protocol'])), rows);
   const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
   const nText = (n: number): string => `n ${formatN(n)}`;
   const values = groups.flatMap((g) =>

@@ -17,8 +17,7 @@ import {
   type ChartBuild,
   type ChartInputs,
 } from './chart.ts';
-import type { SummaryRow } from './schemas.ts';
-import { EXTRA_FIELDS, formatN, groupBy, startText, type LabelField } from './series.ts';
+import { groupBy, paramFields } from './series.ts';
 import { CHART_HEIGHT, PANEL_WIDTH } from './theme.ts';
 
 /** A sweep chart: which suite, which summary column is swept, and how to name it. */
@@ -29,24 +28,11 @@ interface Sweep {
   chartTitle: string;
 }
 
-function fieldsBut(param: Sweep['param']): LabelField<SummaryRow>[] {
-  const all: LabelField<SummaryRow>[] = [
-    { name: 'protocol', text: (r) => r.protocol },
-    { name: 'n', text: (r) => `n ${formatN(r.n)}`, always: true },
-    { name: 'fanout', text: (r) => `fanout ${r.fanout}` },
-    { name: 'start', text: (r) => startText(r.start, r.split), always: true },
-    { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
-    { name: 'crash', text: (r) => (r.crash_fraction ? `crash ${r.crash_fraction}` : '') },
-    ...EXTRA_FIELDS,
-  ];
-  return all.filter((f) => f.name !== param);
-}
-
 function sweepChart(inputs: ChartInputs, sw: Sweep): ChartBuild {
   const rows = suiteRows(inputs, sw.suite);
   if (!Array.isArray(rows)) return rows;
   if (new Set(rows.map((r) => r[sw.param])).size < 2) return skip(`suite ${sw.suite} has fewer than 2 values of ${sw.param}`);
-  const groups = groupBy(rows, fieldsBut(sw.param));
+  const groups = groupBy(rows, paramFields([sw.param], ['n', 'start']));
   const values = groups.flatMap((g) =>
     g.rows.map((r) => ({
       series: g.label,

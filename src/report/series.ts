@@ -109,16 +109,31 @@ export const EXTRA_FIELDS: readonly LabelField<SummaryRow>[] = [
   },
 ];
 
+/** The names of {@link paramFields}, in label order. */
+export type ParamField = 'suite' | 'protocol' | 'n' | 'fanout' | 'start' | 'threshold' | 'crash' | (typeof EXTRA_FIELDS)[number]['name'];
+
+/**
+ * A summary row's identity as label fields, in label order: suite, protocol, n, fanout, start,
+ * threshold, crash fraction and {@link EXTRA_FIELDS}, without those in `leaveOut` (the swept
+ * parameter, or what a chart shows otherwise); those in `always` are named even where they do not
+ * vary. The one list every chart groups its rows by.
+ */
+export function paramFields(leaveOut: readonly string[], always: readonly string[] = []): LabelField<SummaryRow>[] {
+  const all: LabelField<SummaryRow>[] = [
+    { name: 'suite', text: (r) => r.suite },
+    { name: 'protocol', text: (r) => r.protocol },
+    { name: 'n', text: (r) => `n ${formatN(r.n)}` },
+    { name: 'fanout', text: (r) => `fanout ${r.fanout}` },
+    { name: 'start', text: (r) => startText(r.start, r.split) },
+    { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
+    { name: 'crash', text: (r) => (r.crash_fraction ? `crash ${r.crash_fraction}` : '') },
+    ...EXTRA_FIELDS,
+  ];
+  return all.filter((f) => !leaveOut.includes(f.name)).map((f) => (always.includes(f.name) ? { ...f, always: true } : f));
+}
+
 /** The identity of a summary row apart from n: what charts 1-2 draw one line for. */
-export const SCALING_FIELDS: readonly LabelField<SummaryRow>[] = [
-  { name: 'suite', text: (r) => r.suite },
-  { name: 'protocol', text: (r) => r.protocol },
-  { name: 'fanout', text: (r) => `fanout ${r.fanout}`, always: true },
-  { name: 'start', text: (r) => startText(r.start, r.split), always: true },
-  { name: 'threshold', text: (r) => `threshold ${r.threshold}` },
-  { name: 'crash', text: (r) => (r.crash_fraction ? `crash ${r.crash_fraction}` : '') },
-  ...EXTRA_FIELDS,
-];
+export const SCALING_FIELDS: readonly LabelField<SummaryRow>[] = paramFields(['n'], ['fanout', 'start']);
 
 /**
  * The series of summary rows that sweep n: rows grouped by suite, protocol, fanout, start, split,
