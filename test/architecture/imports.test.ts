@@ -20,7 +20,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   claims: ['engine', 'stats', 'io'],
   harness: ['engine', 'claims', 'stats', 'io'],
   results: ['io'],
-  report: ['engine', 'claims', 'stats', 'io'],
+  report: ['claims', 'stats', 'io'],
   compare: ['engine', 'stats', 'io', 'results'],
   api: ['engine'],
   cli: ['engine', 'claims', 'harness', 'results', 'report', 'compare', 'stats', 'io', 'api', 'suites'],
