@@ -73,7 +73,7 @@ export interface RunLock {
   /** The result folder. */
   dir: string;
   info: LockInfo;
-  /** The stale lock this one replaced (its holder was gone), or null. */
+  /** The stale lock found in the folder (its holder was gone) and replaced by this one, or null. */
   tookOver: LockInfo | null;
   /** Removes the lock if it is still ours; idempotent, never throws. */
   release(): void;
@@ -230,8 +230,9 @@ export function acquireLock(dir: string, argv: readonly string[], judge: LockJud
     const h = current.info;
     if (h.hostname !== judge.hostname) throw new LockHeldError(dir, 'other-host', h);
     if (judge.alive(h.pid) || attempt >= 50) throw new LockHeldError(dir, 'held', h);
-    if (removeStale(dir, current.raw, info, judge)) tookOver = h;
-    else pause(2);
+    // Whoever removes it, the stale lock was there: the winner names it.
+    tookOver = h;
+    if (!removeStale(dir, current.raw, info, judge)) pause(2);
   }
   const lock: RunLock = {
     dir,
