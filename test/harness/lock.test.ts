@@ -7,7 +7,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, LOCK_FILE, LockHeldError, processAlive, type LockInfo } from '../../src/harness/lock.ts';
+import { acquireLock, LOCK_FILE, LockHeldError, type LockInfo } from '../../src/harness/lock.ts';
+import { deadPid, writeLock } from './lock-files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,22 +23,6 @@ let folders = 0;
 function folder(): string {
   const dir = join(tmp, `d${folders++}`);
   return mkdtempSync(`${dir}-`);
-}
-
-/** The pid of a process that has exited (so no process has it, barring reuse). */
-export async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((resolve) => child.on('exit', resolve));
-  expect(processAlive(child.pid as number)).toBe(false);
-  return child.pid as number;
-}
-
-/** Writes a lock file naming `pid` on `host` into `dir`. */
-export function writeLock(dir: string, pid: number, host = hostname()): string {
-  const info: LockInfo = { pid, hostname: host, startedAt: '2026-01-02T03:04:05.000Z', argv: ['--suite', 'smoke'], nonce: 'x' };
-  const text = `${JSON.stringify(info)}\n`;
-  writeFileSync(join(dir, LOCK_FILE), text);
-  return text;
 }
 
 /** Catches what `f` throws. */
