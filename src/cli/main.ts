@@ -275,8 +275,9 @@ async function checkResume(
 /**
  * Runs the bench command with `argv` (the arguments after `bench.ts`) and returns the exit code.
  * Bad input (unknown flag or suite, malformed or out-of-domain value, unusable --out, a --resume
- * that does not match its run) prints one `error: ...` line naming the flag and returns 2 before
- * any file is written or changed. A failing trial, worker or write marks run.json `failed` and
+ * that does not match its run, a folder locked by another live run: see harness/lock.ts) prints
+ * one `error: ...` line naming the flag and returns 2 before any file is written or changed. The
+ * folder's lock is held from before the first write until the run ends, however it ends. A failing trial, worker or write marks run.json `failed` and
  * returns 1; an interrupt (`options.signal`) marks it `interrupted` and returns 130 or 143.
  */
 export async function runBench(argv: readonly string[], options: BenchOptions = {}): Promise<number> {

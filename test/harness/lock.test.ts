@@ -99,6 +99,23 @@ describe('acquireLock', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('is released when its process exits through process.exit (a second Ctrl-C), kept on SIGKILL', async () => {
+    const hold = (dir: string, then: string): Promise<void> =>
+      new Promise((resolve) => {
+        const code = `import('./src/harness/lock.ts').then((m) => { m.acquireLock(${JSON.stringify(dir)}, []); ${then}; })`;
+        spawn(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, stdio: 'inherit' }).on('exit', () => resolve());
+      });
+    const exited = folder();
+    await hold(exited, 'process.exit(130)');
+    expect(readdirSync(exited)).toEqual([]);
+    const killed = folder();
+    await hold(killed, "process.kill(process.pid, 'SIGKILL')");
+    expect(readdirSync(killed)).toEqual([LOCK_FILE]);
+    const lock = acquireLock(killed, []);
+    expect(lock.tookOver).not.toBeNull();
+    lock.release();
+  });
+
   it('does not release a lock that is no longer its own', () => {
     const dir = folder();
     const lock = acquireLock(dir, []);
