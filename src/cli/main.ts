@@ -154,6 +154,8 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
   const started = new Date();
   const id = runId(started, git.shortCommit);
   const { args } = plan;
+  const version = packageVersion();
+  const machine = machineInfo();
   const out = args.out !== null ? prepareOutDir(args.out, argv) : createRunDir(`${root}/results`, id, argv);
   const info: RunInfo = {
     // The folder's name when it is ours: two runs in one second get `-2` on the second.
@@ -162,9 +164,9 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
     suites: planSuites(plan),
     masterSeed: plan.sweep.masterSeed,
     argv: [...argv],
-    packageVersion: packageVersion(),
+    packageVersion: version,
     git,
-    machine: machineInfo(),
+    machine,
     threads: args.threads,
     startedAt: started.toISOString(),
     endedAt: started.toISOString(),
@@ -191,8 +193,8 @@ interface AlreadyComplete {
 }
 
 /**
- * Reopens (and locks) the run in `--out` for `--resume`. Before touching anything it checks that the folder
- * holds a run.json, that the arguments that define the trials and the code match it (see
+ * Reopens (and locks) the run in `--out` for `--resume`. Before touching anything it checks that
+ * the folder holds a run.json, that the arguments that define the trials and the code match it (see
  * resume.ts), and that every journal entry belongs to a point of this run; any mismatch is bad
  * input (UsageError, nothing changed). A complete run is returned as such. Otherwise it removes
  * leftover temp files and stale CSVs, and rewrites run.json with status `running`.
@@ -277,8 +279,9 @@ async function checkResume(
  * Bad input (unknown flag or suite, malformed or out-of-domain value, unusable --out, a --resume
  * that does not match its run, a folder locked by another live run: see harness/lock.ts) prints
  * one `error: ...` line naming the flag and returns 2 before any file is written or changed. The
- * folder's lock is held from before the first write until the run ends, however it ends. A failing trial, worker or write marks run.json `failed` and
- * returns 1; an interrupt (`options.signal`) marks it `interrupted` and returns 130 or 143.
+ * folder's lock is held from before the first write until the run ends, however it ends. A
+ * failing trial, worker or write marks run.json `failed` and returns 1; an interrupt
+ * (`options.signal`) marks it `interrupted` and returns 130 or 143.
  */
 export async function runBench(argv: readonly string[], options: BenchOptions = {}): Promise<number> {
   const io: BenchIo = {
