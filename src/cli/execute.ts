@@ -26,6 +26,7 @@ import { measurementsOf } from '../harness/tables.ts';
 import { runThroughput } from '../harness/throughput.ts';
 import type { ThroughputSuitePlan } from '../harness/throughput-plan.ts';
 import type { BenchArgs } from './args.ts';
+import { nextCommands, nextText } from './next.ts';
 import { startProgress } from './progress.ts';
 import { resumeCommand } from './resume.ts';
 import { summaryTable, throughputTable } from './table.ts';
@@ -72,6 +73,8 @@ export interface ExecuteOptions {
   resourceLimits?: ResourceLimits;
   /** Aborted on SIGINT/SIGTERM with the signal's name as reason. */
   signal?: AbortSignal;
+  /** The package's root, where `npm run` runs: the printed next commands name folders relative to it (default: absolute). */
+  packageRoot?: string;
 }
 
 /** Checks every suite's claims against its points' measurements. */
@@ -250,11 +253,18 @@ export async function executeRun(run: StartedRun, options: ExecuteOptions): Prom
     for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
     await afterComplete(run, io);
     const failed = checked.results.filter((r) => r.verdict === 'fails').length;
+    let next = '';
+    try {
+      next = nextText(await nextCommands(out.path, options.packageRoot ?? null));
+    } catch (error) {
+      io.stderr.write(`warning: looking for the previous run failed: ${messageOf(error)}\n`);
+    }
     io.stdout.write(
       (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +
         (throughput.length > 0 ? `${throughputTable(throughput)}\n\n` : '') +
         (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
-        `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n`,
+        `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n` +
+        next,
     );
     if (args.strict && failed > 0) {
       io.stderr.write(`--strict: ${failed} claim result(s) fail\n`);

@@ -10,6 +10,7 @@ import { removeTempFiles } from '../io/atomic.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
 import { expandGrid } from '../harness/grid.ts';
 import { createJournal, ensureJournal, journalDir, JournalError, readJournal, removeJournal } from '../harness/journal.ts';
+import { LockHeldError, type LockInfo } from '../io/lock.ts';
 import { createRunDir, OutDirError, openRunDir, prepareOutDir, removeCreatedDir, type OutDir } from '../harness/outdir.ts';
 import { removeCsvs, writeRunInfo } from '../harness/output.ts';
 import type { JobResult } from '../harness/pool.ts';
@@ -99,13 +100,22 @@ function listText(registry: SuiteRegistry): string {
   return `Suites:\n${lines.join('\n')}\n\nDefault set (no --suite): ${defaults}\n`;
 }
 
-/** Whether an error is bad input (exit 2). */
-function isUsage(error: unknown): error is UsageError | SuiteError | OutDirError | BaselineError {
-  return error instanceof UsageError || error instanceof SuiteError || error instanceof OutDirError || error instanceof BaselineError;
+/** A bad-input error (exit 2). */
+type UsageLike = UsageError | SuiteError | OutDirError | BaselineError | LockHeldError;
+
+/** Whether an error is bad input (exit 2): a folder locked by another run is one too. */
+function isUsage(error: unknown): error is UsageLike {
+  return (
+    error instanceof UsageError ||
+    error instanceof SuiteError ||
+    error instanceof OutDirError ||
+    error instanceof BaselineError ||
+    error instanceof LockHeldError
+  );
 }
 
 /** The one-line message of a bad-input error; folder problems name --out, baselines --baseline. */
-function usageLine(error: UsageError | SuiteError | OutDirError | BaselineError, explicitOut: boolean): string {
+function usageLine(error: UsageLike, explicitOut: boolean): string {
   if (error instanceof OutDirError) return `error: ${explicitOut ? '--out ' : ''}${error.message}`;
   if (error instanceof BaselineError) return `error: --baseline: ${error.message}`;
   return `error: ${error.message}`;
@@ -144,7 +154,9 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
   const started = new Date();
   const id = runId(started, git.shortCommit);
   const { args } = plan;
-  const out = args.out !== null ? prepareOutDir(args.out) : createRunDir(`${root}/results`, id);
+  const version = packageVersion();
+  const machine = machineInfo();
+  const out = args.out !== null ? prepareOutDir(args.out, argv) : createRunDir(`${root}/results`, id, argv);
   const info: RunInfo = {
     // The folder's name when it is ours: two runs in one second get `-2` on the second.
     runId: args.out !== null ? id : basename(out.path),
@@ -152,9 +164,9 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
     suites: planSuites(plan),
     masterSeed: plan.sweep.masterSeed,
     argv: [...argv],
-    packageVersion: packageVersion(),
+    packageVersion: version,
     git,
-    machine: machineInfo(),
+    machine,
     threads: args.threads,
     startedAt: started.toISOString(),
     endedAt: started.toISOString(),
@@ -167,6 +179,7 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
     await writeRunInfo(out.path, info);
   } catch (error) {
     removeJournal(out.path);
+    out.lock.release();
     removeCreatedDir(out);
     throw new OutDirError(out.path, `cannot start the run: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -180,8 +193,8 @@ interface AlreadyComplete {
 }
 
 /**
- * Reopens the run in `--out` for `--resume`. Before touching anything it checks that the folder
- * holds a run.json, that the arguments that define the trials and the code match it (see
+ * Reopens (and locks) the run in `--out` for `--resume`. Before touching anything it checks that
+ * the folder holds a run.json, that the arguments that define the trials and the code match it (see
  * resume.ts), and that every journal entry belongs to a point of this run; any mismatch is bad
  * input (UsageError, nothing changed). A complete run is returned as such. Otherwise it removes
  * leftover temp files and stale CSVs, and rewrites run.json with status `running`.
@@ -192,8 +205,26 @@ async function startResume(
   root: string,
   io: BenchIo,
 ): Promise<AlreadyComplete | { complete: false; out: OutDir; info: RunInfo; done: Map<number, JobResult> }> {
+  const out = openRunDir(plan.args.out as string, argv);
+  try {
+    const resumed = await checkResume(plan, argv, root, io, out);
+    if (resumed.complete) out.lock.release();
+    return resumed;
+  } catch (error) {
+    out.lock.release();
+    throw error;
+  }
+}
+
+/** The checks and preparation of {@link startResume}, in the folder `out` it has locked. */
+async function checkResume(
+  plan: RunPlan,
+  argv: readonly string[],
+  root: string,
+  io: BenchIo,
+  out: OutDir,
+): Promise<AlreadyComplete | { complete: false; out: OutDir; info: RunInfo; done: Map<number, JobResult> }> {
   const { args, sweep } = plan;
-  const out = openRunDir(args.out as string);
   const runJson = join(out.path, 'run.json');
   let info: RunInfo;
   let runArgs: BenchArgs;
@@ -246,9 +277,11 @@ async function startResume(
 /**
  * Runs the bench command with `argv` (the arguments after `bench.ts`) and returns the exit code.
  * Bad input (unknown flag or suite, malformed or out-of-domain value, unusable --out, a --resume
- * that does not match its run) prints one `error: ...` line naming the flag and returns 2 before
- * any file is written or changed. A failing trial, worker or write marks run.json `failed` and
- * returns 1; an interrupt (`options.signal`) marks it `interrupted` and returns 130 or 143.
+ * that does not match its run, a folder locked by another live run: see io/lock.ts) prints
+ * one `error: ...` line naming the flag and returns 2 before any file is written or changed. The
+ * folder's lock is held from before the first write until the run ends, however it ends. A
+ * failing trial, worker or write marks run.json `failed` and returns 1; an interrupt
+ * (`options.signal`) marks it `interrupted` and returns 130 or 143.
  */
 export async function runBench(argv: readonly string[], options: BenchOptions = {}): Promise<number> {
   const io: BenchIo = {
@@ -291,6 +324,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     };
     if (plan.args.resume) {
       const resumed = await startResume(plan, argv, root, io);
+      warnTakeover(resumed.out.lock.tookOver, resumed.out.path, io);
       if (resumed.complete) {
         io.stdout.write(`the run in ${resumed.out.path} is already complete: nothing to do\n`);
         return EXIT.ok;
@@ -298,6 +332,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       run = { ...common, out: resumed.out, info: resumed.info, done: resumed.done };
     } else {
       const started = await startFresh(plan, argv, root);
+      warnTakeover(started.out.lock.tookOver, started.out.path, io);
       run = { ...common, out: started.out, info: started.info, done: new Map() };
     }
   } catch (error) {
@@ -307,11 +342,24 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     }
     throw error;
   }
-  return executeRun(run, {
-    io,
-    workerUrl: options.workerUrl,
-    workerData: options.workerData,
-    resourceLimits: options.resourceLimits,
-    signal: options.signal,
-  });
+  try {
+    return await executeRun(run, {
+      io,
+      workerUrl: options.workerUrl,
+      workerData: options.workerData,
+      resourceLimits: options.resourceLimits,
+      signal: options.signal,
+      packageRoot: PROJECT_ROOT,
+    });
+  } finally {
+    run.out.lock.release();
+  }
+}
+
+/** The warning printed when the run took over the stale lock of a run that is gone. */
+function warnTakeover(stale: LockInfo | null, dir: string, io: BenchIo): void {
+  if (stale === null) return;
+  io.stderr.write(
+    `warning: took over the stale lock of ${dir}: pid ${stale.pid} on host ${stale.hostname} (bench started ${stale.startedAt}) is gone\n`,
+  );
 }

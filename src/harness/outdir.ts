@@ -1,8 +1,10 @@
-// The output folder of a run: created (or checked) and probed for writing before any work, so a
-// bad --out fails fast; removed again when this run created it and then fails on bad input. A
-// resumed run reopens the folder of the run it continues.
+// The output folder of a run: created (or checked), locked (see lock.ts) and probed for writing
+// before any work, so a bad --out fails fast and two runs never write one folder; removed again
+// when this run created it and then fails on bad input. A resumed run reopens (and locks) the
+// folder of the run it continues.
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { acquireLock, LockHeldError, type RunLock } from '../io/lock.ts';
 
 /** The output folder cannot be used. */
 export class OutDirError extends Error {
@@ -26,6 +28,8 @@ export interface OutDir {
   path: string;
   /** The outermost folder this run created (to remove on failure), or null when it existed. */
   created: string | null;
+  /** This run's lock on the folder: release it when the run ends. */
+  lock: RunLock;
 }
 
 /** The short reason of a file-system error, e.g. `ENOTDIR: not a directory`. */
@@ -50,7 +54,7 @@ function probe(dir: string): void {
  * Removes what {@link prepareOutDir} or {@link createRunDir} created, innermost first, as long
  * as the folders are empty. Best effort: never throws.
  */
-export function removeCreatedDir(out: OutDir): void {
+export function removeCreatedDir(out: Pick<OutDir, 'path' | 'created'>): void {
   if (out.created === null) return;
   const top = resolve(out.created);
   let dir = resolve(out.path);
@@ -77,52 +81,79 @@ function makeDir(dir: string): string | null {
 }
 
 /**
- * Reopens the folder of an earlier run for `--resume`: it must be a folder holding a run.json,
- * and writable (probed). Throws {@link OutDirError}; creates nothing.
+ * Takes the lock of `dir` for a run with `argv`, then runs `check` under it; on any failure the
+ * lock is released and the folders this run created are removed. A LockHeldError is rethrown
+ * (the folder is another run's); a file-system error becomes an OutDirError.
  */
-export function openRunDir(path: string): OutDir {
-  const dir = resolve(path);
-  if (!existsSync(dir)) throw new OutDirError(dir, 'does not exist: there is no run to resume');
-  if (!statSync(dir).isDirectory()) throw new OutDirError(dir, 'is not a folder');
-  if (!existsSync(join(dir, 'run.json'))) {
-    throw new OutDirError(dir, 'holds no run.json: there is no run to resume (start it again without --resume)');
+function lockAndCheck(dir: string, created: string | null, argv: readonly string[], check: () => void): OutDir {
+  let lock: RunLock;
+  try {
+    lock = acquireLock(dir, argv);
+  } catch (error) {
+    removeCreatedDir({ path: dir, created });
+    if (error instanceof LockHeldError) throw error;
+    throw new OutDirError(dir, `cannot write in the folder: ${reasonOf(error)}`);
   }
-  probe(dir);
-  return { path: dir, created: null };
+  try {
+    check();
+    probe(dir);
+  } catch (error) {
+    lock.release();
+    removeCreatedDir({ path: dir, created });
+    throw error;
+  }
+  return { path: dir, created, lock };
 }
 
 /**
- * Prepares a folder given by the user: it may exist (then it must be a folder without a
- * run.json) or is created with its parents. Either way a probe file is written and removed.
- * Throws {@link OutDirError}; on failure, folders it created are removed again.
+ * Reopens the folder of an earlier run for `--resume`: it must be a folder, not locked by a live
+ * run, holding a run.json, and writable (probed). Returns it locked. Throws {@link OutDirError}
+ * or {@link LockHeldError}; changes nothing then.
  */
-export function prepareOutDir(path: string): OutDir {
+export function openRunDir(path: string, argv: readonly string[]): OutDir {
   const dir = resolve(path);
+  if (!existsSync(dir)) throw new OutDirError(dir, 'does not exist: there is no run to resume');
+  if (!statSync(dir).isDirectory()) throw new OutDirError(dir, 'is not a folder');
+  return lockAndCheck(dir, null, argv, () => {
+    if (!existsSync(join(dir, 'run.json'))) {
+      throw new OutDirError(dir, 'holds no run.json: there is no run to resume (start it again without --resume)');
+    }
+  });
+}
+
+/** Throws OutDirError when `dir` already holds a run: a run.json or a non-empty journal/. */
+function checkNoRun(dir: string): void {
+  if (existsSync(join(dir, 'run.json'))) throw new OutDirError(dir, 'already holds a run.json');
+  const journal = join(dir, 'journal');
+  if (existsSync(journal) && (!statSync(journal).isDirectory() || readdirSync(journal).length > 0)) {
+    throw new OutDirError(dir, 'already holds a journal/ (of a run that has no run.json): remove it or choose another folder');
+  }
+}
+
+/**
+ * Prepares a folder given by the user for a run with `argv`: it may exist (then it must be a
+ * folder) or is created with its parents; it is locked, must not hold a run.json or journal
+ * (checked under the lock, so a run that started meanwhile is seen), and a probe file is written
+ * and removed. Returns it locked. Throws {@link OutDirError} or {@link LockHeldError}; on failure,
+ * folders it created are removed again and the lock released.
+ */
+export function prepareOutDir(path: string, argv: readonly string[]): OutDir {
+  const dir = resolve(path);
+  let created: string | null = null;
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new OutDirError(dir, 'is not a folder');
-    if (existsSync(join(dir, 'run.json'))) throw new OutDirError(dir, 'already holds a run.json');
-    const journal = join(dir, 'journal');
-    if (existsSync(journal) && (!statSync(journal).isDirectory() || readdirSync(journal).length > 0)) {
-      throw new OutDirError(dir, 'already holds a journal/ (of a run that has no run.json): remove it or choose another folder');
-    }
-    probe(dir);
-    return { path: dir, created: null };
+  } else {
+    created = makeDir(dir);
   }
-  const out: OutDir = { path: dir, created: makeDir(dir) };
-  try {
-    probe(dir);
-  } catch (error) {
-    removeCreatedDir(out);
-    throw error;
-  }
-  return out;
+  return lockAndCheck(dir, created, argv, () => checkNoRun(dir));
 }
 
 /**
  * Creates a new run folder `parent/runId` (then `runId-2`, `runId-3`, ... when two runs start
- * in the same second), creating `parent` if needed, and probes it. Throws {@link OutDirError}.
+ * in the same second), creating `parent` if needed, locks it for a run with `argv` and probes it.
+ * Throws {@link OutDirError}.
  */
-export function createRunDir(parent: string, runId: string): OutDir {
+export function createRunDir(parent: string, runId: string, argv: readonly string[]): OutDir {
   const base = resolve(parent);
   const createdParent = makeDir(base);
   for (let i = 1; ; i++) {
@@ -133,14 +164,7 @@ export function createRunDir(parent: string, runId: string): OutDir {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && i < 1000) continue;
       throw new OutDirError(dir, `cannot create the folder: ${reasonOf(error)}`);
     }
-    const out: OutDir = { path: dir, created: createdParent ?? dir };
-    try {
-      probe(dir);
-    } catch (error) {
-      removeCreatedDir(out);
-      throw error;
-    }
-    return out;
+    return lockAndCheck(dir, createdParent ?? dir, argv, () => undefined);
   }
 }
 

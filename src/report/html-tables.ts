@@ -2,6 +2,7 @@
 // verdict, with the detail) and a compact summary per suite. All text from files is escaped.
 import type { RunContext } from '../io/run-folder.ts';
 import type { ClaimRow, SummaryRow } from '../io/schemas.ts';
+import { claimDetailHtml } from './claim-detail.ts';
 import { formatN, startText } from './series.ts';
 import { escapeHtml as esc, fmtGiB, fmtNum, fmtPct, NONE } from './text.ts';
 
@@ -84,7 +85,10 @@ export function verdictCounts(claims: readonly ClaimRow[]): string {
   return order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`).join(', ');
 }
 
-/** The verdict table: one row per claim, coloured by verdict, with the detail text. */
+/**
+ * The verdict table: one row per claim, coloured by verdict, with the detail collapsed to its
+ * one-line summary (see claim-detail.ts).
+ */
 export function verdictTable(claims: readonly ClaimRow[]): string {
   if (claims.length === 0) return '<p class="muted">claims.csv has no rows.</p>';
   const body = claims
@@ -101,7 +105,7 @@ export function verdictTable(claims: readonly ClaimRow[]): string {
         `<td class="num">${esc(fmtNum(c.measured))}${ci}</td>` +
         `<td class="num">${esc(fmtPct(c.fraction_satisfied))}</td>` +
         `<td>${esc(c.best_class ?? NONE)}</td>` +
-        `<td class="detail">${esc(c.detail ?? '')}</td></tr>`
+        `<td class="detail">${claimDetailHtml(c.detail ?? '', c.best_class)}</td></tr>`
       );
     })
     .join('');

@@ -43,7 +43,13 @@ thead th { background: var(--bg-alt); font-weight: 600; }
 table.context th { background: var(--bg-alt); font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.warn { color: #9a6700; font-weight: 600; }
-td.detail { max-width: 420px; }
+table.claims { width: 100%; }
+table.claims td { overflow-wrap: anywhere; }
+td.detail { min-width: 18em; }
+details.claim-detail > summary { cursor: pointer; }
+details.claim-detail p { margin: 4px 0; }
+ul.fits { margin: 2px 0 4px; padding-left: 18px; }
+ul.fits li.chosen { font-weight: 600; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 12px; margin-left: 6px; border: 1px solid var(--line); }
 .badge.dirty { background: #fff8c5; border-color: #d4a72c; }
 .badge.clean { background: #dafbe1; border-color: #4ac26b; }

@@ -4,6 +4,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isLockFile } from '../io/lock.ts';
 import { readRunContext } from '../io/run-folder.ts';
 
 /** The folder, under the results root, that holds the baselines. */
@@ -112,12 +113,13 @@ async function syncFile(path: string): Promise<void> {
 /**
  * Copies folder `from` into the new folder `to`, recursively, fsyncing every file and folder so
  * the copy is durable before it is renamed into place. Symbolic links are followed (a run folder
- * holds plain files and folders). Written out rather than with `fs.cp`, which is experimental in
+ * holds plain files and folders). The folder's lock (held by the run saving itself) is not copied. Written out rather than with `fs.cp`, which is experimental in
  * Node 20.
  */
 async function copyTree(from: string, to: string): Promise<void> {
   await mkdir(to);
   for (const e of await readdir(from, { withFileTypes: true })) {
+    if (isLockFile(e.name)) continue;
     const src = join(from, e.name);
     const dst = join(to, e.name);
     const st = await stat(src);

@@ -10,4 +10,5 @@ export {
   listBaselines,
   saveBaseline,
 } from './baselines.ts';
+export { previousRun } from './previous.ts';
 export type { HistoryAppend } from './history.ts';

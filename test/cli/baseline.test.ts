@@ -16,6 +16,10 @@ describe('baselines and history', () => {
     expect(first.code, first.stderr).toBe(0);
     const baseline = join(root, 'results', 'baselines', 'main');
     expect(readdirSync(baseline)).toContain('trials.csv');
+    // A copy of the run folder, without the lock the run held while saving it.
+    const firstDir = join(root, 'results', readdirSync(join(root, 'results')).find((d) => /^\d{8}T/.test(d))!);
+    expect(readdirSync(baseline).sort()).toEqual(readdirSync(firstDir).sort());
+    expect(readdirSync(baseline)).not.toContain('.lock');
 
     const second = await runInProcess([...grid, '--baseline', 'main'], { projectRoot: root });
     expect(second.code, second.stderr).toBe(0);
@@ -26,6 +30,8 @@ describe('baselines and history', () => {
     expect(md).toContain('No behaviour change');
     expect(existsSync(join(latest, 'compare.csv'))).toBe(true);
     expect(second.stdout).toContain('Compared with baseline main');
+    // The next commands: this run's charts, and compare with the first run (same suites).
+    expect(second.stdout).toContain(`\nnext:\n  npm run charts -- ${latest}\n  npm run compare -- ${join(root, 'results', runs[0]!)} ${latest}\n`);
 
     const history = readFileSync(join(root, 'results', 'history.csv'), 'utf8').trim().split('\n');
     expect(history[0]).toMatch(/^commit,date,run_id,suite,point/);

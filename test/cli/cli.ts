@@ -15,14 +15,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node --import tsx src/cli/bench.ts ...args` in the project root, with CI set (no bar). */
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+/** A CLI subprocess: its pid, and what it printed and returned once it ends. */
+export interface SpawnedCli {
+  pid: number;
+  done: Promise<CliResult>;
+}
+
+/** Starts `node --import tsx src/cli/bench.ts ...args` in the project root, with CI set (no bar). */
+export function spawnCli(args: readonly string[]): SpawnedCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -30,6 +36,12 @@ export function runCli(args: readonly string[]): Promise<CliResult> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+  return { pid: child.pid as number, done };
+}
+
+/** Runs `node --import tsx src/cli/bench.ts ...args` in the project root, with CI set (no bar). */
+export function runCli(args: readonly string[]): Promise<CliResult> {
+  return spawnCli(args).done;
 }
 
 /** A writable stream that collects what is written to it. */

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { isTempFile } from '../../src/io/atomic.ts';
+import { isLockFile } from '../../src/io/lock.ts';
 
 /** Every file under `dir` (recursively) with its content, by path relative to `dir`; null when `dir` is missing. */
 export function snapshot(dir: string): Record<string, string> | null {
@@ -52,7 +53,8 @@ export function csvRows(text: string): string[][] {
 
 /**
  * Checks that every file in a result folder is whole: run.json and journal entries parse as JSON,
- * each CSV ends with a newline and has as many fields on every line as in its header. Temp files
+ * each CSV ends with a newline and has as many fields on every line as in its header; a lock file
+ * (left by a SIGKILL) is JSON too. Temp files
  * of atomic writes (left by a SIGKILL) are skipped and returned.
  */
 export function expectWholeFiles(dir: string): string[] {
@@ -61,7 +63,7 @@ export function expectWholeFiles(dir: string): string[] {
     const name = path.split('/').at(-1) as string;
     if (isTempFile(name)) {
       temps.push(path);
-    } else if (path.endsWith('.json')) {
+    } else if (path.endsWith('.json') || isLockFile(name)) {
       expect(() => JSON.parse(text), path).not.toThrow();
     } else if (path.endsWith('.csv')) {
       expect(text.endsWith('\n'), path).toBe(true);

@@ -1,6 +1,6 @@
 // Tests for the output folder: created and probed, refused when unusable or already holding a
 // run, removed again when this run created it.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,35 +13,54 @@ beforeEach(() => {
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('prepareOutDir', () => {
-  it('creates a missing folder with its parents, leaves it empty, and can remove it', () => {
-    const out = prepareOutDir(join(tmp, 'a', 'b'));
-    expect(readdirSync(out.path)).toEqual([]);
+  it('creates a missing folder with its parents, holding only the lock, and can remove it', () => {
+    const out = prepareOutDir(join(tmp, 'a', 'b'), ['--x']);
+    expect(readdirSync(out.path)).toEqual(['.lock']);
     expect(out.created).toBe(join(tmp, 'a'));
+    out.lock.release();
+    expect(readdirSync(out.path)).toEqual([]);
     removeCreatedDir(out);
     expect(existsSync(join(tmp, 'a'))).toBe(false);
   });
 
   it('accepts an existing folder without a run.json and never removes it', () => {
-    const out = prepareOutDir(tmp);
+    const out = prepareOutDir(tmp, []);
     expect(out.created).toBeNull();
+    out.lock.release();
     removeCreatedDir(out);
     expect(existsSync(tmp)).toBe(true);
   });
 
   it('refuses a folder holding a run.json, a file, and a path under a file', () => {
     writeFileSync(join(tmp, 'run.json'), '{}');
-    expect(() => prepareOutDir(tmp)).toThrow(OutDirError);
+    expect(() => prepareOutDir(tmp, [])).toThrow(OutDirError);
+    expect(readdirSync(tmp)).toEqual(['run.json']); // the lock taken for the check is released
     const file = join(tmp, 'file');
     writeFileSync(file, 'x');
-    expect(() => prepareOutDir(file)).toThrow(OutDirError);
-    expect(() => prepareOutDir(join(file, 'sub'))).toThrow(OutDirError);
+    expect(() => prepareOutDir(file, [])).toThrow(OutDirError);
+    expect(() => prepareOutDir(join(file, 'sub'), [])).toThrow(OutDirError);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('removes the folder it created when the folder turns out to be unusable', () => {
+    // A folder that is created but cannot be written: the lock (the first write) fails.
+    const parent = join(tmp, 'ro');
+    mkdirSync(parent);
+    chmodSync(parent, 0o555);
+    try {
+      expect(() => prepareOutDir(join(parent, 'sub'), [])).toThrow(OutDirError);
+    } finally {
+      chmodSync(parent, 0o755);
+    }
+    expect(readdirSync(parent)).toEqual([]);
   });
 });
 
 describe('createRunDir', () => {
   it('creates parent/runId, then runId-2 when it exists', () => {
-    const a = createRunDir(join(tmp, 'results'), 'id');
-    const b = createRunDir(join(tmp, 'results'), 'id');
+    const a = createRunDir(join(tmp, 'results'), 'id', []);
+    const b = createRunDir(join(tmp, 'results'), 'id', []);
+    a.lock.release();
+    b.lock.release();
     expect(a.path).toBe(join(tmp, 'results', 'id'));
     expect(b.path).toBe(join(tmp, 'results', 'id-2'));
     expect(a.created).toBe(join(tmp, 'results'));
@@ -51,6 +70,6 @@ describe('createRunDir', () => {
   it('refuses a parent under a file', () => {
     mkdirSync(join(tmp, 'x'));
     writeFileSync(join(tmp, 'x', 'f'), '');
-    expect(() => createRunDir(join(tmp, 'x', 'f'), 'id')).toThrow(OutDirError);
+    expect(() => createRunDir(join(tmp, 'x', 'f'), 'id', [])).toThrow(OutDirError);
   });
 });

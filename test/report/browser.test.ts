@@ -1,6 +1,6 @@
 // Opens report.html in headless Chromium (Debian's /usr/bin/chromium through playwright-core)
-// and checks that every chart rendered with marks, nothing was fetched, and the console stayed
-// clean; saves a full-page screenshot as report.png beside report.html. Without Chromium the
+// and checks that every chart rendered with marks, nothing was fetched, the console stayed clean,
+// and the claims table fits the page with its details closed and open; saves a full-page screenshot as report.png beside report.html. Without Chromium the
 // test fails when CI is set (CI must run it) and is skipped elsewhere with a message.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ describe.skipIf(skip)(`report.html in headless Chromium${skip ? ` (skipped: no $
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('renders every chart with marks, fetches nothing, logs no errors, and saves a screenshot', async () => {
+  it('renders every chart with marks, fits the claims table, fetches nothing, logs no errors, and saves a screenshot', async () => {
     expect(present, `${CHROMIUM} is required on CI: apt-get install -y chromium`).toBe(true);
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -95,6 +95,25 @@ describe.skipIf(skip)(`report.html in headless Chromium${skip ? ` (skipped: no $
         expect(c.titles, `${c.name} title`).toBe(1);
         expect(c.legends, `${c.name} legend`).toBeGreaterThan(0);
       }
+      // The claims table fits the page, with its details collapsed and then opened.
+      const overflow = async (): Promise<{ table: number; main: number; page: number; view: number }> => ({
+        table: await page.$eval('table.claims', (t) => t.getBoundingClientRect().right),
+        main: await page.$eval('main', (m) => m.getBoundingClientRect().right),
+        page: await page.$eval('html', (h) => h.scrollWidth),
+        view: await page.$eval('html', (h) => h.clientWidth),
+      });
+      const closed = await overflow();
+      expect(closed.table, 'claims table right edge').toBeLessThanOrEqual(closed.main + 0.5);
+      expect(closed.page, 'page width').toBeLessThanOrEqual(closed.view);
+      const details = page.locator('table.claims details.claim-detail');
+      expect(await details.count()).toBe(2);
+      expect(await page.locator('table.claims ul.fits').first().isVisible()).toBe(false);
+      for (const s of await page.locator('table.claims details.claim-detail > summary').all()) await s.click();
+      expect(await page.locator('table.claims ul.fits').first().isVisible()).toBe(true);
+      const open = await overflow();
+      expect(open.table, 'claims table right edge, details open').toBeLessThanOrEqual(open.main + 0.5);
+      expect(open.page, 'page width, details open').toBeLessThanOrEqual(open.view);
+
       await page.screenshot({ path: join(runDir, 'report.png'), fullPage: true });
 
       expect(errors).toEqual([]);

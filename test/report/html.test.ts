@@ -43,7 +43,19 @@ describe('report.html content', () => {
   it('has the verdict table with a row per claim, coloured by verdict, with the detail', () => {
     for (const v of ['holds', 'fails', 'tight', 'upper-bound']) expect(html).toContain(`<tr class="v-${v}">`);
     expect(html.match(/<tr class="v-/g)).toHaveLength(8);
-    expect(html).toContain('best class log n');
+    expect(html).toContain('<summary>best log n (claimed n; lowest BIC)</summary>');
+  });
+
+  it("collapses each claim's detail to its one-line summary, the fits one class a line", () => {
+    const details = [...html.matchAll(/<details class="claim-detail"><summary>(.*?)<\/summary>(.*?)<\/details>/g)];
+    // Every complexity claim (2) and every bound claim with more than one clause (none in the fixture).
+    expect(details.map((m) => m[1])).toEqual(['best 1 (claimed 1; lowest BIC)', 'best log n (claimed n; lowest BIC)']);
+    for (const m of details) {
+      expect(m[2]).toContain('<p>means by n 10:');
+      expect(m[2]!.match(/<li/g)).toHaveLength(7);
+      expect(m[2]!.match(/<li class="chosen">/g)).toHaveLength(1);
+    }
+    expect(details[1]![2]).toMatch(/<li class="chosen"><code>log n<\/code>: BIC [\d.]+ <span class="chosen-mark">\(chosen\)<\/span>/);
   });
 
   it('inlines every chart as SVG, with ids unique across the page', () => {
