@@ -23,7 +23,8 @@
  *                                       under key K0..K3 (one line per agent and round)
  *   majority --run N FANOUT ROUNDS K0 K1 K2 K3
  *                                       stdin: n opinions; runs ROUNDS rounds (the timed
- *                                       round) under key K0..K3; stdout: the final opinions
+ *                                       round) under key K0..K3; stdout: the opinions after
+ *                                       each round, one line per round
  * Bad input: one line on stderr naming the parameter and value, exit status 2. */
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
@@ -284,7 +285,7 @@ static int run_sample(char **argv) {
   return 0;
 }
 
-/* --run N FANOUT ROUNDS K0..K3: stdin n opinions; prints the opinions after ROUNDS rounds. */
+/* --run N FANOUT ROUNDS K0..K3: stdin n opinions; prints the opinions after each round. */
 static int run_rounds(char **argv) {
   uint32_t n, fanout, key[4];
   const uint32_t k = parse_size(argv[0], argv[1], &n, &fanout);
@@ -299,8 +300,8 @@ static int run_rounds(char **argv) {
     uint8_t *t = cur;
     cur = nxt;
     nxt = t;
+    print_opinions(cur, n);
   }
-  print_opinions(cur, n);
   free(peers);
   sampler_free(&sm);
   free(cur);
