@@ -59,15 +59,19 @@ interface YardstickOutput {
   ns_per_agent_round: number;
 }
 
+/** Most rounds the reference kernel times in one run (it keeps every round's time). */
+export const MAX_YARDSTICK_ROUNDS = 1_000_000;
+
 /** Rounds the yardstick times at (n, fanout): enough to last about 0.2 s, at least 2. */
 export function yardstickRounds(n: number, fanout: number): number {
-  return Math.max(2, Math.round(2e8 / (n * Math.min(fanout, n - 1) * 4)));
+  return Math.min(MAX_YARDSTICK_ROUNDS, Math.max(2, Math.round(2e8 / (n * Math.min(fanout, n - 1) * 4))));
 }
 
 /**
  * Median ns per agent-round of the yardstick at (n, fanout) over `reps` runs (default 3, and 1
  * from n = 10^7 on, where one run already takes seconds), each of {@link yardstickRounds} rounds.
- * The program is run as `binary N FANOUT ROUNDS` and prints JSON with `ns_per_agent_round`.
+ * The program is run as `binary N FANOUT ROUNDS` and prints JSON with `ns_per_agent_round`; the
+ * reference kernel reports its median round there, as tinybench does for the engine.
  */
 export function measureYardstick(bin: string, n: number, fanout: number, reps = n >= 1e7 ? 1 : 3, rounds = yardstickRounds(n, fanout)): number {
   const out: number[] = [];

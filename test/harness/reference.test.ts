@@ -19,7 +19,7 @@ import {
   type Simulation,
 } from '../../src/engine/index.ts';
 import { buildC, findCCompiler } from '../../src/harness/c-compiler.ts';
-import { REFERENCE_SOURCE } from '../../src/harness/yardstick.ts';
+import { MAX_YARDSTICK_ROUNDS, REFERENCE_SOURCE, yardstickRounds } from '../../src/harness/yardstick.ts';
 
 const compiler = findCCompiler();
 const onCi = Boolean(process.env['CI']);
@@ -196,10 +196,13 @@ describe.skipIf(skip)(`the C reference kernel${skip ? ' (skipped: no C compiler)
     const out = JSON.parse(runC(bin, ['2000', '5', '3'])) as Record<string, unknown>;
     expect(out).toMatchObject({ n: 2000, fanout: 5, k: 5, rounds: 3, sampler: 'rejection', generator: 'xoshiro128**' });
     expect(out['ns_per_agent_round']).toBeGreaterThan(0);
+    expect(out['mean_ns_per_agent_round']).toBeGreaterThan(0);
     expect(typeof out['cflags']).toBe('string');
+    // The harness never asks for more rounds than it keeps.
+    expect(yardstickRounds(2, 5)).toBe(MAX_YARDSTICK_ROUNDS);
     // k = min(fanout, n - 1), and the engine's sampler choice.
     expect(JSON.parse(runC(bin, ['10', '20', '3']))).toMatchObject({ fanout: 20, k: 9, sampler: 'shuffle' });
-    for (const args of [['1', '5', '3'], ['1000', '0', '3'], ['1000', '5', 'x'], ['--sample', '10', '2', '1', '1', '2', '3']]) {
+    for (const args of [['1', '5', '3'], ['1000', '0', '3'], ['1000', '5', 'x'], ['10', '5', String(MAX_YARDSTICK_ROUNDS + 1)], ['--sample', '10', '2', '1', '1', '2', '3']]) {
       let status = 0;
       let stderr = '';
       try {
