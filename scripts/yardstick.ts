@@ -1,6 +1,6 @@
 // Side-by-side speed check: the engine's round against the C yardstick (the project's reference
 // kernel bench/reference/majority.c, or $GOSSIP_YARDSTICK), alternated in one session so that
-// machine noise hits both. Prints ns per agent-round and the ratio.
+// machine noise hits both. Prints ns per agent-round (median round, both sides) and the ratio.
 // Usage: npm run yardstick -- [n=1000000] [fanout=5] [rounds=10] [reps=5]
 import { createSimulation, planTrial, stepRound } from '../src/engine/index.ts';
 import { measureYardstick, resolveYardstick } from '../src/harness/yardstick.ts';
@@ -18,13 +18,25 @@ for (const [name, value, min] of [
   }
 }
 
+/**
+ * The engine's median round over n, in ns: the same work and statistic as the reference
+ * (rounds from a 70/30 split, binary opinions, fanout distinct peers; each round timed).
+ */
 function engineNs(): number {
-  // Same work as the yardstick: rounds from a 70/30 split, binary opinions, fanout distinct peers.
   const sim = createSimulation(planTrial({ n, fanout, split: 0.7, maxRounds: rounds }), 1);
   stepRound(sim); // warm-up round (JIT), as the yardstick runs one untimed round
-  const t0 = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) stepRound(sim);
-  return Number(process.hrtime.bigint() - t0) / (n * rounds);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    stepRound(sim);
+    times.push(Number(process.hrtime.bigint() - t0) / n);
+  }
+  return median(times);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 const yardstick = resolveYardstick();
@@ -35,10 +47,6 @@ for (let i = 0; i < reps; i++) {
   engine.push(engineNs());
   if (yardstick.binary !== null) yard.push(measureYardstick(yardstick.binary, n, fanout, 1, rounds));
 }
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const e = median(engine);
 console.log(`n=${n} fanout=${fanout} rounds=${rounds} reps=${reps}`);
 console.log(`engine    ns/agent-round: median ${e.toFixed(2)}  [${engine.map((x) => x.toFixed(1)).join(', ')}]`);
