@@ -1,5 +1,5 @@
 // Suite `throughput`: tinybench times one engine round at n = 1e3 .. 1e7, fanout 3 and 5, one
-// point at a time in one worker, with the C yardstick (../shared/yardsticks) timed beside it.
+// point at a time in one worker, with the C yardstick (bench/reference/majority.c) timed beside it.
 import type { Suite } from '../src/harness/suite.ts';
 
 export default {

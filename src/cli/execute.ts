@@ -25,6 +25,7 @@ import type { Sweep, SweepPoint } from '../harness/sweep.ts';
 import { measurementsOf } from '../harness/tables.ts';
 import { runThroughput } from '../harness/throughput.ts';
 import type { ThroughputSuitePlan } from '../harness/throughput-plan.ts';
+import { resolveYardstick } from '../harness/yardstick.ts';
 import type { BenchArgs } from './args.ts';
 import { nextCommands, nextText } from './next.ts';
 import { startProgress } from './progress.ts';
@@ -94,13 +95,18 @@ function checkSweepClaims(
 }
 
 /**
- * Runs the throughput suites one point at a time, printing a line per point to stderr. Once
- * `signal` aborts, it stops after the point being timed.
+ * Runs the throughput suites one point at a time, printing a line per point to stderr, with the
+ * C yardstick beside them (built once; when it cannot be, one warning line for the whole run and
+ * the ratio columns stay empty). Once `signal` aborts, it stops after the point being timed.
  */
 async function runThroughputPlans(plans: readonly ThroughputSuitePlan[], io: BenchIo, signal: AbortSignal): Promise<ThroughputEntry[]> {
   const out: ThroughputEntry[] = [];
+  if (!plans.some((plan) => plan.points.length > 0)) return out;
+  const yardstick = resolveYardstick(io.env);
+  if (yardstick.problem !== null) io.stderr.write(`warning: ${yardstick.problem}\n`);
   for (const plan of plans) {
     const rows = await runThroughput(plan.points, {
+      yardstick: yardstick.binary,
       minIterations: plan.minIterations,
       onResult: (r, done, total) => {
         if (signal.aborted) throw new PoolAbortedError(signal.reason);

@@ -4,7 +4,7 @@
 import { Bench } from 'tinybench';
 import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from './parallel.ts';
 import { startWorker } from './pool.ts';
-import { measureYardstick, yardstickBinary } from './yardstick.ts';
+import { measureYardstick, resolveYardstick } from './yardstick.ts';
 import { createSimulation, planTrial, stepRound } from '../engine/index.ts';
 import type { Protocol } from '../engine/params.ts';
 
@@ -123,8 +123,12 @@ export interface ThroughputRow extends ThroughputResult {
 
 /** Options of {@link runThroughput}. */
 export interface RunThroughputOptions extends ThroughputOptions {
-  /** Time the yardstick beside each point when it can be built (default true). */
-  yardstick?: boolean;
+  /**
+   * The C yardstick's binary, timed beside each one-thread point; null: none. Default: the
+   * binary of {@link resolveYardstick}, silently none when it cannot be built (a caller that
+   * wants to tell the user why resolves it itself and prints its `problem` once).
+   */
+  yardstick?: string | null;
   /** Called after each point. */
   onResult?: (row: ThroughputRow, done: number, total: number) => void;
 }
@@ -140,7 +144,7 @@ export const THROUGHPUT_WORKER_URL = new URL('./throughput-worker.ts', import.me
 export async function runThroughput(points: readonly ThroughputPoint[], options: RunThroughputOptions = {}): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
   if (points.length === 0) return rows;
-  const bin = options.yardstick === false ? null : yardstickBinary();
+  const bin = options.yardstick === undefined ? resolveYardstick().binary : options.yardstick;
   const worker = startWorker(THROUGHPUT_WORKER_URL, undefined);
   const measure = (id: number, point: ThroughputPoint): Promise<ThroughputResult> =>
     new Promise((resolve, reject) => {

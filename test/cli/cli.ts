@@ -56,10 +56,14 @@ function collector(): Writable & { text: string } {
   return stream;
 }
 
-/** Runs the CLI in-process through runBench, with captured stdout/stderr and CI set. */
-export async function runInProcess(args: readonly string[], options: Omit<BenchOptions, 'io'> = {}): Promise<CliResult> {
+/** Runs the CLI in-process through runBench, with captured stdout/stderr and `env` (default: CI set, nothing else). */
+export async function runInProcess(
+  args: readonly string[],
+  options: Omit<BenchOptions, 'io'> = {},
+  env: Record<string, string | undefined> = { CI: '1' },
+): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
-  const code = await runBench(args, { ...options, io: { stdout, stderr, env: { CI: '1' } } });
+  const code = await runBench(args, { ...options, io: { stdout, stderr, env } });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -1,10 +1,10 @@
 // The throughput suite's machinery: tinybench measurements in a worker, one point at a time,
 // with the yardstick beside them when it can be built. No timing assertions: only shapes.
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_KEPT_SAMPLES, measureThroughput, runThroughput } from '../../src/harness/throughput.ts';
 import { planThroughput } from '../../src/harness/throughput-plan.ts';
-import { measureYardstick, yardstickBinary, yardstickSource } from '../../src/harness/yardstick.ts';
+import { findCCompiler } from '../../src/harness/c-compiler.ts';
+import { measureYardstick, REFERENCE_SOURCE, resolveYardstick, yardstickSource } from '../../src/harness/yardstick.ts';
 
 describe('measureThroughput', () => {
   it('times rounds and reports per agent-round figures', async () => {
@@ -47,7 +47,7 @@ describe('runThroughput', () => {
         { protocol: 'majority', n: 500, fanout: 3, threads: 1 },
         { protocol: 'majority', n: 5000, fanout: 5, threads: 1 },
       ],
-      { timeMs: 20, minIterations: 3, yardstick: false, onResult: (r) => seen.push(r.n) },
+      { timeMs: 20, minIterations: 3, yardstick: null, onResult: (r) => seen.push(r.n) },
     );
     expect(seen).toEqual([500, 5000]);
     expect(rows.map((r) => [r.n, r.fanout, r.yardstickNs])).toEqual([
@@ -58,17 +58,20 @@ describe('runThroughput', () => {
 });
 
 describe('yardstick', () => {
-  // The yardstick lives outside the project (../shared/yardsticks); CI has it, a user may not.
-  const available = existsSync(yardstickSource());
-  it.runIf(available || process.env['CI'] !== undefined)('compiles and reports ns per agent-round', () => {
-    const bin = yardstickBinary();
-    expect(bin).not.toBeNull();
-    expect(measureYardstick(bin!, 10_000, 5, 1)).toBeGreaterThan(0);
+  // The project's reference kernel needs a C compiler: CI has gcc, a user may not.
+  const compiler = findCCompiler().ok;
+  it.runIf(compiler || process.env['CI'] !== undefined)('is the reference kernel by default; it compiles and reports ns per agent-round', () => {
+    expect(yardstickSource({})).toBe(REFERENCE_SOURCE);
+    const y = resolveYardstick();
+    expect(y.problem).toBeNull();
+    expect(measureYardstick(y.binary!, 10_000, 5, 1)).toBeGreaterThan(0);
   });
 
-  it('is null when the source is missing, and $GOSSIP_YARDSTICK names the source', () => {
-    const missing = yardstickSource({ GOSSIP_YARDSTICK: '/nonexistent/limit_kernel.c' });
-    expect(missing).toBe('/nonexistent/limit_kernel.c');
-    expect(yardstickBinary(missing)).toBeNull();
+  it('is null with one line saying why when the source is missing, and $GOSSIP_YARDSTICK names the source', () => {
+    const env = { ...process.env, GOSSIP_YARDSTICK: '/nonexistent/limit_kernel.c' };
+    expect(yardstickSource(env)).toBe('/nonexistent/limit_kernel.c');
+    const y = resolveYardstick(env);
+    expect(y.binary).toBeNull();
+    expect(y.problem).toMatch(/^no C yardstick, .*\/nonexistent\/limit_kernel\.c not found \(\$GOSSIP_YARDSTICK\)$/);
   });
 });
