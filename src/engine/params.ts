@@ -1,12 +1,13 @@
 // Trial parameters: what a user may set, their defaults, and validation into a resolved plan.
-import { DEFAULTS, MAX_N, PROTOCOLS, type Protocol, type StartKind, type TopologyName } from './constants.ts';
+import { DEFAULTS, ENGINES, MAX_N, PROTOCOLS, type EngineName, type Protocol, type StartKind, type TopologyName } from './constants.ts';
+import { checkCountSupport, COUNT_MAX_N } from './count/support.ts';
 import { ParameterError } from './errors.ts';
 import { planNetwork } from './network.ts';
 import { minorityOpinion, planStart } from './start.ts';
 
-export { CRASHED, DEFAULTS, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
+export { CRASHED, DEFAULTS, ENGINES, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
 export { nearBalancedZeros, pluralityCounts } from './start.ts';
-export type { Protocol, RumorProtocol, StartKind, TopologyName } from './constants.ts';
+export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName } from './constants.ts';
 
 /**
  * Parameters of one trial. Only `n` and `fanout` are required; every other field has a default
@@ -111,6 +112,14 @@ export interface TrialParams {
   degree?: number;
   /** With `topology: 'ws'`: the Watts-Strogatz rewiring probability beta, in [0, 1]. Default 0.1. */
   rewire?: number;
+  /**
+   * Which engine runs the trial: `agent` (default; every agent simulated, n up to 2^31 - 1) or
+   * `count` (the complete graph only: the number of agents of each kind, next counts drawn from
+   * their exact law; n up to 2^53 - 1; no push or push-pull; see src/engine/count/). Both give
+   * the same distribution of results; a trial that `count` cannot run exactly is a
+   * ParameterError on `engine`.
+   */
+  engine?: EngineName;
   /** Record the agreement after every round in the result. Default false. */
   recordAgreement?: boolean;
 }
@@ -152,6 +161,8 @@ export interface TrialPlan {
   readonly degree: number;
   /** The Watts-Strogatz rewiring probability; 0 for other topologies. */
   readonly rewire: number;
+  /** The engine that runs the trial. */
+  readonly engine: EngineName;
   readonly recordAgreement: boolean;
 }
 
@@ -164,7 +175,10 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
  */
 export function planTrial(p: TrialParams): TrialPlan {
   const { n, fanout } = p;
-  if (!isInt(n) || n < 2 || n > MAX_N) throw new ParameterError('n', n, `an integer from 2 to ${MAX_N}`);
+  const engine = p.engine ?? DEFAULTS.engine;
+  if (!(ENGINES as readonly unknown[]).includes(engine)) throw new ParameterError('engine', engine, ENGINES.map((x) => `'${x}'`).join(' or '));
+  const maxN = engine === 'count' ? COUNT_MAX_N : MAX_N;
+  if (!isInt(n) || n < 2 || n > maxN) throw new ParameterError('n', n, `an integer from 2 to ${maxN}${engine === 'count' ? '' : " (to 2^53 - 1 with engine 'count')"}`);
   if (!isInt(fanout) || fanout < 1) throw new ParameterError('fanout', fanout, 'an integer >= 1');
   const threshold = p.threshold ?? DEFAULTS.threshold;
   if (!isNum(threshold) || threshold <= 0 || threshold > 1) throw new ParameterError('threshold', threshold, 'in (0, 1]');
@@ -207,10 +221,13 @@ export function planTrial(p: TrialParams): TrialPlan {
   }
 
   const polls = protocol === '3-majority' ? 3 : protocol === '2-choices' ? 2 : 0;
+  const k = polls > 0 ? polls : Math.min(fanout, n - 1);
+  const crashCount = Math.min(Math.round(crashFraction * n), n - 1);
+  if (engine === 'count') checkCountSupport({ protocol, topology: network.topology, m, k, lossRate, crashCount });
   return {
     n,
     fanout,
-    k: polls > 0 ? polls : Math.min(fanout, n - 1),
+    k,
     threshold,
     maxRounds,
     start,
@@ -219,7 +236,7 @@ export function planTrial(p: TrialParams): TrialPlan {
     bias,
     crashFraction,
     crashRound,
-    crashCount: Math.min(Math.round(crashFraction * n), n - 1),
+    crashCount,
     crashRecovery,
     lossRate,
     stubbornFraction,
@@ -229,6 +246,7 @@ export function planTrial(p: TrialParams): TrialPlan {
     topology: network.topology,
     degree: network.degree,
     rewire: network.rewire,
+    engine,
     recordAgreement: p.recordAgreement ?? false,
   };
 }
