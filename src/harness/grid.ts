@@ -28,6 +28,7 @@ export const GRID_KEYS = [
   'topology',
   'degree',
   'rewire',
+  'engine',
 ] as const;
 
 /** A grid key: one of {@link GRID_KEYS}. */
@@ -52,7 +53,7 @@ export interface Point {
  * expressible before them keeps its key byte for byte: `opinions` and `bias` with the plurality
  * start; `lossRate` when not 0; `crashRecovery` when not 0 and agents crash; `stubbornFraction`
  * when not 0, with the resolved `stubbornOpinion`; `topology` when not `complete`, with `degree`
- * (not on the torus, where it is always 4) and `rewire` (on `ws` only).
+ * (not on the torus, where it is always 4) and `rewire` (on `ws` only); `engine` when not `agent`.
  */
 export function resolvePoint(raw: TrialParams): Point {
   const plan = planTrial(raw);
@@ -71,6 +72,7 @@ export function resolvePoint(raw: TrialParams): Point {
     topology: graph ? plan.topology : undefined,
     degree: graph && plan.topology !== 'torus' ? plan.degree : undefined,
     rewire: plan.topology === 'ws' ? plan.rewire : undefined,
+    engine: plan.engine !== 'agent' ? plan.engine : undefined,
   } satisfies Partial<Record<GridKey, number | string | undefined>>;
   const keyed: Partial<Record<GridKey, number | string | undefined>> = {
     n: plan.n,

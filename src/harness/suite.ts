@@ -2,7 +2,7 @@
 // to claim), its quick/full variants, and its validation into a SuiteError naming suite, key, value.
 import { ClaimError, validateClaim, type Claim } from '../claims/claim.ts';
 import { formatValue, ParameterError } from '../engine/errors.ts';
-import type { Protocol, TopologyName } from '../engine/params.ts';
+import type { EngineName, Protocol, TopologyName } from '../engine/params.ts';
 import { expandRecord, GRID_KEYS, type GridKey } from './grid.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
@@ -31,6 +31,8 @@ export interface GridRecord {
   topology?: GridValue<TopologyName>;
   degree?: GridValue<number>;
   rewire?: GridValue<number>;
+  /** `agent` (default) or `count` (the count-level engine: complete graph, n up to 2^53 - 1). */
+  engine?: GridValue<EngineName>;
 }
 
 /** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
@@ -116,7 +118,7 @@ export class SuiteError extends Error {
 const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims'] as const;
 const VARIANT_KEYS = ['grid', 'trials'] as const;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology']);
+const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology', 'engine']);
 const START_LIST = GRID_STARTS.map((s) => `'${s}'`).join(', ');
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -35,6 +35,7 @@ export const EXTRA_PARAM_COLUMNS = [
   'topology',
   'degree',
   'rewire',
+  'engine',
 ] as const;
 
 /** Columns of trials.csv, one row per trial. */
@@ -76,7 +77,7 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /**
- * The parameter cells added after the seed's, at the end of both tables (opinions .. rewire):
+ * The parameter cells added after the seed's, at the end of both tables (opinions .. engine):
  * empty where the point's key leaves the parameter out (not applicable, or the default).
  */
 function extraCells(p: SweepPoint): CsvCell[] {
@@ -91,6 +92,7 @@ function extraCells(p: SweepPoint): CsvCell[] {
     q.topology ?? null,
     q.degree ?? null,
     q.rewire ?? null,
+    q.engine ?? null,
   ];
 }
 
