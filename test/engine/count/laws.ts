@@ -1,6 +1,7 @@
 // Test helpers of the count engine: exact reference laws (binomial and hypergeometric pmfs as
 // products of integer ratios, normalised over a window of +-14 sd; the standard normal cdf with an
-// Edgeworth correction for n p q beyond 1e8), binning by the reference and Pearson's test.
+// Edgeworth correction for n p q beyond 1e8, on @stdlib's erfc), binning by the reference and Pearson's test.
+import erfc from '@stdlib/math-base-special-erfc';
 import { expect } from 'vitest';
 import { chiSquareCritical001 } from '../reference.ts';
 
@@ -48,35 +49,6 @@ export function hypergeometricWindow(total: number, marked: number, draws: numbe
     (x) => ((marked - x) * (draws - x)) / ((x + 1) * (other - draws + x + 1)),
     (x) => (x * (other - draws + x)) / ((marked - x + 1) * (draws - x + 1)),
   );
-}
-
-/** erf by its Taylor series (|x| < 3, 1e-15) or erfc's continued fraction (beyond). */
-function erfc(x: number): number {
-  const ax = Math.abs(x);
-  if (ax < 3) {
-    let term = ax;
-    let sum = ax;
-    for (let j = 1; j < 200 && Math.abs(term) > 1e-17 * sum; j++) {
-      term *= (-ax * ax) / j;
-      sum += term / (2 * j + 1);
-    }
-    const erf = (2 / Math.sqrt(Math.PI)) * sum;
-    return x >= 0 ? 1 - erf : 1 + erf;
-  }
-  // Lentz's continued fraction for erfc(ax) = exp(-ax^2)/sqrt(pi) * 1/(ax + 1/2/(ax + 1/(ax + 3/2/(ax + ...)))).
-  let f = ax;
-  let c = ax;
-  let d = 0;
-  for (let j = 1; j < 300; j++) {
-    const a = j / 2;
-    d = 1 / (ax + a * d);
-    c = ax + a / c;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  const tail = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-  return x >= 0 ? tail : 2 - tail;
 }
 
 /**
