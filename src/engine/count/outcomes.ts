@@ -34,6 +34,8 @@ export interface OutcomeModel {
   readonly counts: Int32Array;
   /** Scratch: the populations of the others by answer (m opinions, then silence). */
   readonly pops: Float64Array;
+  /** Scratch: the probability that one poll answers each opinion, then nothing (polling rules). */
+  readonly answer: Float64Array;
 }
 
 /** The model of a trial: rule, m, contacts, n and the lost-contact rate (see {@link OutcomeModel}). */
@@ -48,7 +50,7 @@ export function outcomeModel(rule: OutcomeRule, m: number, k: number, n: number,
   }
   const lossWeights = new Float64Array(k + 1);
   for (let l = 0; l <= k; l++) lossWeights[l] = cut === 0 ? (l === 0 ? 1 : 0) : choose[k * (k + 1) + l]! * loss ** l * kept ** (k - l);
-  return { rule, m, k, others: n - 1, loss, kept, lossWeights, choose, counts: new Int32Array(m + 1), pops: new Float64Array(m + 1) };
+  return { rule, m, k, others: n - 1, loss, kept, lossWeights, choose, counts: new Int32Array(m + 1), pops: new Float64Array(m + 1), answer: new Float64Array(m + 1) };
 }
 
 /**
@@ -156,50 +158,44 @@ function majorityLeaf(m: number, counts: Int32Array, own: number, p: number, out
  * own; 2-choices: move only when both answer alike).
  */
 function polls(model: OutcomeModel, own: number, out: Float64Array): void {
-  const { m, pops, others, kept, loss } = model;
-  const prob = (j: number): number => (j === m ? loss + (kept * pops[m]!) / others : (kept * pops[j]!) / others);
+  const { m, pops, others, kept, loss, answer } = model;
+  for (let j = 0; j < m; j++) answer[j] = (kept * pops[j]!) / others;
+  answer[m] = loss + (kept * pops[m]!) / others;
   if (model.rule === '2-choices') {
     for (let a = 0; a <= m; a++) {
-      const pa = prob(a);
+      const pa = answer[a]!;
       if (pa === 0) continue;
       for (let b = 0; b <= m; b++) {
-        const pb = prob(b);
-        if (pb === 0) continue;
-        out[a === b && a !== m ? a : own]! += pa * pb;
+        const pb = answer[b]!;
+        if (pb !== 0) out[a === b && a !== m ? a : own]! += pa * pb;
       }
     }
     return;
   }
   for (let a = 0; a <= m; a++) {
-    const pa = prob(a);
+    const pa = answer[a]!;
     if (pa === 0) continue;
     for (let b = 0; b <= m; b++) {
-      const pab = pa * prob(b);
+      const pab = pa * answer[b]!;
       if (pab === 0) continue;
       for (let c = 0; c <= m; c++) {
-        const pc = prob(c);
-        if (pc === 0) continue;
-        out[threeMajority(own, m, a, b, c)]! += pab * pc;
+        const pc = answer[c]!;
+        if (pc !== 0) out[threeMajority(own, m, a, b, c)]! += pab * pc;
       }
     }
   }
 }
 
-/** The 3-majority kernel's rule on polls a, b, c in order (m = no answer). */
+/**
+ * The 3-majority kernel's rule on polls a, b, c in order (m = no answer): the answers packed in
+ * order; none keeps `own`; three answers go to the first unless the other two agree against it;
+ * one or two answers to the first (two different answers tie, and the first wins the tie).
+ */
 function threeMajority(own: number, m: number, a: number, b: number, c: number): number {
-  let a0 = -1;
-  let a1 = -1;
-  let a2 = -1;
-  let len = 0;
-  for (const x of [a, b, c]) {
-    if (x === m) continue;
-    if (len === 0) a0 = x;
-    else if (len === 1) a1 = x;
-    else a2 = x;
-    len++;
-  }
-  if (len === 0) return own;
-  return len === 3 && a0 !== a1 && a0 !== a2 && a1 === a2 ? a1 : a0;
+  const first = a !== m ? a : b !== m ? b : c;
+  if (first === m) return own;
+  if (a !== m && b !== m && c !== m && a !== b && a !== c && b === c) return b;
+  return first;
 }
 
 /**
