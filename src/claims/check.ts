@@ -58,13 +58,14 @@ const FILTER_DEFAULTS: Partial<Record<keyof PointFilter, number | string>> = {
   topology: DEFAULTS.topology,
   lossRate: DEFAULTS.lossRate,
   stubbornFraction: DEFAULTS.stubbornFraction,
+  engine: DEFAULTS.engine,
 };
 
 /**
  * Whether a point's requested parameters match every parameter of a filter (`split` is the
  * requested split, not the realised round(split * n) / n; it never matches a near-balanced point;
- * `opinions` matches plurality starts only). A `protocol`, `topology`, `lossRate` or
- * `stubbornFraction` the point leaves out is the engine's default.
+ * `opinions` matches plurality starts only). A `protocol`, `topology`, `lossRate`,
+ * `stubbornFraction` or `engine` the point leaves out is the engine's default.
  */
 export function matches(params: TrialParams, filter: PointFilter | undefined): boolean {
   if (filter === undefined) return true;
@@ -169,6 +170,7 @@ function seriesKey(params: TrialParams): string {
     p.topology,
     p.degree,
     p.rewire,
+    p.engine,
   ].join('|');
 }
 

@@ -1,7 +1,7 @@
 // Claims as suites declare them: bound claims (a metric at a point against a value) and
 // complexity claims (a metric's growth in n over a series of points), with their validation.
 import { formatValue } from '../engine/errors.ts';
-import { PROTOCOLS, TOPOLOGIES, type Protocol, type TopologyName } from '../engine/params.ts';
+import { ENGINES, PROTOCOLS, TOPOLOGIES, type EngineName, type Protocol, type TopologyName } from '../engine/params.ts';
 import { CLASSES, isComplexityClass, type ComplexityClass } from './complexity.ts';
 
 /**
@@ -37,6 +37,8 @@ export interface PointFilter {
   stubbornFraction?: number;
   /** Matches plurality-start points with this many opinions. */
   opinions?: number;
+  /** The engine; a point that sets none ran on the default `agent`. */
+  engine?: EngineName;
 }
 const FILTER_KEYS = [
   'n',
@@ -52,13 +54,14 @@ const FILTER_KEYS = [
   'lossRate',
   'stubbornFraction',
   'opinions',
+  'engine',
 ] as const;
 /** The starts a filter may name. */
 const FILTER_STARTS = ['split', 'near-balanced', 'plurality', 'source'] as const;
 /** A start a filter may name. */
 export type FilterStart = (typeof FILTER_STARTS)[number];
 /** The filter keys whose values are names, and the names each accepts. */
-const NAME_KEYS: Readonly<Record<string, readonly string[]>> = { start: FILTER_STARTS, protocol: PROTOCOLS, topology: TOPOLOGIES };
+const NAME_KEYS: Readonly<Record<string, readonly string[]>> = { start: FILTER_STARTS, protocol: PROTOCOLS, topology: TOPOLOGIES, engine: ENGINES };
 
 /**
  * "metric comparator value at the points matching `at`". With `<`, `<=`, `>`, `>=` the claim is

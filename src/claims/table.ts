@@ -32,6 +32,7 @@ export const CLAIM_COLUMNS = [
   'topology',
   'loss_rate',
   'stubborn_fraction',
+  'engine',
 ] as const;
 
 /** The claims.csv row of one result; `n` is empty for complexity claims (n varies). */
@@ -63,6 +64,7 @@ export function claimRow(r: ClaimResult): CsvCell[] {
     plan.topology,
     plan.lossRate,
     plan.stubbornFraction,
+    plan.engine === 'agent' ? null : plan.engine,
   ];
 }
 

@@ -17,7 +17,7 @@ export interface PointParams {
   maxRounds: number;
   /**
    * The parameters added after the seed's, in CSV column order (opinions, bias, loss_rate,
-   * crash_recovery, stubborn_fraction, stubborn_opinion, topology, degree, rewire); null where
+   * crash_recovery, stubborn_fraction, stubborn_opinion, topology, degree, rewire, engine); null where
    * a row leaves them empty or its file predates them.
    */
   extra: readonly (string | number | null)[];
@@ -63,6 +63,7 @@ export function pointParams(row: CompareTrialRow | CompareSummaryRow): PointPara
       row.topology,
       row.degree,
       row.rewire,
+      row.engine,
     ],
   };
 }
@@ -101,12 +102,13 @@ export function pointLabel(p: PointParams): string {
   parts.push(`threshold ${p.threshold}`, `max_rounds ${p.maxRounds}`);
   if (p.crashFraction !== null && p.crashFraction > 0) parts.push(`crash ${p.crashFraction}@${p.crashRound ?? 0}`);
   if (p.protocol !== 'majority') parts.push(p.protocol);
-  const [opinions, bias, loss, recovery, stubborn, stubbornOpinion, topology, degree, rewire] = p.extra;
+  const [opinions, bias, loss, recovery, stubborn, stubbornOpinion, topology, degree, rewire, engine] = p.extra;
   if (opinions != null) parts.push(`${opinions} opinions bias ${bias ?? ''}`);
   if (loss != null) parts.push(`loss ${loss}`);
   if (recovery != null) parts.push(`recovery ${recovery}`);
   if (stubborn != null) parts.push(`stubborn ${stubborn} of ${stubbornOpinion ?? ''}`);
   if (topology != null) parts.push([topology, degree, rewire].filter((v) => v != null).join(' '));
+  if (engine != null) parts.push(`${engine} engine`);
   return parts.join(' ');
 }
 

@@ -28,6 +28,7 @@ const POINT_COLUMNS = {
   topology: 'string?',
   degree: 'number?',
   rewire: 'number?',
+  engine: 'string?',
 } as const;
 
 /** trials.csv: the point, the trial and its seed, and the outcome compared trial by trial. */

@@ -33,6 +33,15 @@ export const TOPOLOGIES = ['complete', 'ring', 'torus', 'regular', 'er', 'ws', '
 /** A topology name as trial parameters spell it. */
 export type TopologyName = (typeof TOPOLOGIES)[number];
 
+/**
+ * The engines: `agent` simulates every agent (any protocol and topology, n < 2^31); `count` keeps
+ * only the number of agents of each kind on the complete graph and draws the next counts from
+ * their exact law (n < 2^53; see src/engine/count/).
+ */
+export const ENGINES = ['agent', 'count'] as const;
+/** An engine name. */
+export type EngineName = (typeof ENGINES)[number];
+
 /** Default values of the optional parameters (see `TrialParams` for their meaning). */
 export const DEFAULTS = {
   threshold: 0.95,
@@ -49,4 +58,5 @@ export const DEFAULTS = {
   topology: 'complete',
   degree: 4,
   rewire: 0.1,
+  engine: 'agent',
 } as const;

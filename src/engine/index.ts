@@ -3,6 +3,7 @@ export { formatValue, ParameterError } from './errors.ts';
 export {
   CRASHED,
   DEFAULTS,
+  ENGINES,
   isRumor,
   MAX_N,
   MAX_OPINIONS,
@@ -28,8 +29,26 @@ export { BLOCK_SIZE, Purpose, below, mix32, nextU32, streamState, trialKey, unif
 export { autoLayout, bitsApply, BITS_MIN_N, createKernelState, kernelFor, runBlocks } from './kernel.ts';
 export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';
+export {
+  binomial,
+  binomialLaw,
+  binomialLogRatio,
+  checkCountSupport,
+  COUNT_MAX_K,
+  COUNT_MAX_N,
+  COUNT_MAX_TERMS,
+  createCountSimulation,
+  hypergeometric,
+  multivariateHypergeometric,
+  outcomeLaw,
+  outcomeModel,
+  runCountPlan,
+  stepCountRound,
+  uniform53,
+} from './count/index.ts';
 
-export type { Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
+export type { CountSimulation, CountTrialResult, OutcomeModel, OutcomeRule } from './count/index.ts';
+export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
 export type { NetworkPlan } from './network.ts';
 export type { StartPlan } from './start.ts';
 export type { BitPopulation, BytePopulation, Layout, Population, PopulationOptions } from './population.ts';

@@ -17,5 +17,6 @@ export function extraLabel(plan: TrialPlan): string {
   if (plan.topology !== 'complete') {
     parts.push([plan.topology, plan.topology === 'torus' ? '' : `degree ${plan.degree}`, plan.topology === 'ws' ? `rewire ${plan.rewire}` : ''].filter((t) => t !== '').join(' '));
   }
+  if (plan.engine !== 'agent') parts.push(`${plan.engine} engine`);
   return parts.join(' ');
 }

@@ -1,13 +1,14 @@
 // Trial parameters: what a user may set, their defaults, and validation into a resolved plan.
-import { DEFAULTS, MAX_N, PROTOCOLS } from './constants.ts';
+import { DEFAULTS, ENGINES, MAX_N, PROTOCOLS } from './constants.ts';
+import { checkCountSupport, COUNT_MAX_N } from './count/support.ts';
 import { ParameterError } from './errors.ts';
 import { planNetwork } from './network.ts';
 import { minorityOpinion, planStart } from './start.ts';
 import type { TrialParams, TrialPlan } from './trial-params.ts';
 
-export { CRASHED, DEFAULTS, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
+export { CRASHED, DEFAULTS, ENGINES, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
 export { nearBalancedZeros, pluralityCounts } from './start.ts';
-export type { Protocol, RumorProtocol, StartKind, TopologyName } from './constants.ts';
+export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName } from './constants.ts';
 export type { TrialParams, TrialPlan } from './trial-params.ts';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -19,7 +20,10 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
  */
 export function planTrial(p: TrialParams): TrialPlan {
   const { n, fanout } = p;
-  if (!isInt(n) || n < 2 || n > MAX_N) throw new ParameterError('n', n, `an integer from 2 to ${MAX_N}`);
+  const engine = p.engine ?? DEFAULTS.engine;
+  if (!(ENGINES as readonly unknown[]).includes(engine)) throw new ParameterError('engine', engine, ENGINES.map((x) => `'${x}'`).join(' or '));
+  const maxN = engine === 'count' ? COUNT_MAX_N : MAX_N;
+  if (!isInt(n) || n < 2 || n > maxN) throw new ParameterError('n', n, `an integer from 2 to ${maxN}${engine === 'count' ? '' : " (to 2^53 - 1 with engine 'count')"}`);
   if (!isInt(fanout) || fanout < 1) throw new ParameterError('fanout', fanout, 'an integer >= 1');
   const threshold = p.threshold ?? DEFAULTS.threshold;
   if (!isNum(threshold) || threshold <= 0 || threshold > 1) throw new ParameterError('threshold', threshold, 'in (0, 1]');
@@ -62,10 +66,13 @@ export function planTrial(p: TrialParams): TrialPlan {
   }
 
   const polls = protocol === '3-majority' ? 3 : protocol === '2-choices' ? 2 : 0;
+  const k = polls > 0 ? polls : Math.min(fanout, n - 1);
+  const crashCount = Math.min(Math.round(crashFraction * n), n - 1);
+  if (engine === 'count') checkCountSupport({ protocol, topology: network.topology, m, k, lossRate, crashCount });
   return {
     n,
     fanout,
-    k: polls > 0 ? polls : Math.min(fanout, n - 1),
+    k,
     threshold,
     maxRounds,
     start,
@@ -74,7 +81,7 @@ export function planTrial(p: TrialParams): TrialPlan {
     bias,
     crashFraction,
     crashRound,
-    crashCount: Math.min(Math.round(crashFraction * n), n - 1),
+    crashCount,
     crashRecovery,
     lossRate,
     stubbornFraction,
@@ -84,6 +91,7 @@ export function planTrial(p: TrialParams): TrialPlan {
     topology: network.topology,
     degree: network.degree,
     rewire: network.rewire,
+    engine,
     recordAgreement: p.recordAgreement ?? false,
   };
 }

@@ -24,6 +24,8 @@ export const Purpose = {
   loss: 4,
   /** Choice of the stubborn agents (round 0, block 0), drawn only when some are stubborn. */
   stubborn: 5,
+  /** The count engine's draws in round r (1-based): one stream (block 0) for the whole round. */
+  count: 6,
 } as const;
 
 /** Agents per random stream in a round; part of the stream definition (changing it changes results). */

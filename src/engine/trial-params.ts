@@ -1,6 +1,6 @@
 // The parameters of one trial as a user gives them (TrialParams) and as planTrial resolves them
 // (TrialPlan): types only, so the planners below params.ts can name them without importing it.
-import type { Protocol, StartKind, TopologyName } from './constants.ts';
+import type { EngineName, Protocol, StartKind, TopologyName } from './constants.ts';
 
 /**
  * Parameters of one trial. Only `n` and `fanout` are required; every other field has a default
@@ -105,6 +105,14 @@ export interface TrialParams {
   degree?: number;
   /** With `topology: 'ws'`: the Watts-Strogatz rewiring probability beta, in [0, 1]. Default 0.1. */
   rewire?: number;
+  /**
+   * Which engine runs the trial: `agent` (default; every agent simulated, n up to 2^31 - 1) or
+   * `count` (the complete graph only: the number of agents of each kind, next counts drawn from
+   * their exact law; n up to 2^53 - 1; no push or push-pull; see src/engine/count/). Both give
+   * the same distribution of results; a trial that `count` cannot run exactly is a
+   * ParameterError on `engine`.
+   */
+  engine?: EngineName;
   /** Record the agreement after every round in the result. Default false. */
   recordAgreement?: boolean;
 }
@@ -146,5 +154,7 @@ export interface TrialPlan {
   readonly degree: number;
   /** The Watts-Strogatz rewiring probability; 0 for other topologies. */
   readonly rewire: number;
+  /** The engine that runs the trial. */
+  readonly engine: EngineName;
   readonly recordAgreement: boolean;
 }

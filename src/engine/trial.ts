@@ -1,5 +1,6 @@
 // One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
+import { runCountPlan } from './count/simulation.ts';
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
 import { createSimulation, leader, stepRound, winnerOf, type Simulation, type SimulationOptions } from './simulation.ts';
 
@@ -39,10 +40,12 @@ export function runTrial(params: TrialParams, seed: number | string): TrialResul
 }
 
 /**
- * Runs one trial from an already validated plan (see {@link planTrial}). `options` choose the
- * storage layout (results do not depend on it).
+ * Runs one trial from an already validated plan (see {@link planTrial}): on the count engine when
+ * `plan.engine` is `count`, else on the agents. `options` choose the agent engine's storage
+ * layout (results do not depend on it).
  */
 export function runPlan(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): TrialResult {
+  if (plan.engine === 'count') return runCountPlan(plan, seed);
   const sim = createSimulation(plan, seed, options);
   return runRounds(sim, () => stepRound(sim));
 }

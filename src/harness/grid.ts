@@ -1,6 +1,6 @@
 // Grid expansion: a grid record walked as a cartesian product in odometer order, each point
 // resolved with the engine's planTrial and named by a canonical key of its full parameters.
-import { DEFAULTS, planTrial, type Protocol, type TopologyName, type TrialParams, type TrialPlan } from '../engine/params.ts';
+import { DEFAULTS, planTrial, type EngineName, type Protocol, type TopologyName, type TrialParams, type TrialPlan } from '../engine/params.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
 export type GridValue<T> = T | readonly T[];
@@ -28,6 +28,8 @@ export interface GridRecord {
   topology?: GridValue<TopologyName>;
   degree?: GridValue<number>;
   rewire?: GridValue<number>;
+  /** `agent` (default) or `count` (the count-level engine: complete graph, n up to 2^53 - 1). */
+  engine?: GridValue<EngineName>;
 }
 
 /** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
@@ -66,6 +68,7 @@ export const GRID_KEYS = [
   'topology',
   'degree',
   'rewire',
+  'engine',
 ] as const;
 
 /** A grid key: one of {@link GRID_KEYS}. */
@@ -90,7 +93,7 @@ export interface Point {
  * expressible before them keeps its key byte for byte: `opinions` and `bias` with the plurality
  * start; `lossRate` when not 0; `crashRecovery` when not 0 and agents crash; `stubbornFraction`
  * when not 0, with the resolved `stubbornOpinion`; `topology` when not `complete`, with `degree`
- * (not on the torus, where it is always 4) and `rewire` (on `ws` only).
+ * (not on the torus, where it is always 4) and `rewire` (on `ws` only); `engine` when not `agent`.
  */
 export function resolvePoint(raw: TrialParams): Point {
   const plan = planTrial(raw);
@@ -109,6 +112,7 @@ export function resolvePoint(raw: TrialParams): Point {
     topology: graph ? plan.topology : undefined,
     degree: graph && plan.topology !== 'torus' ? plan.degree : undefined,
     rewire: plan.topology === 'ws' ? plan.rewire : undefined,
+    engine: plan.engine !== 'agent' ? plan.engine : undefined,
   } satisfies Partial<Record<GridKey, number | string | undefined>>;
   const keyed: Partial<Record<GridKey, number | string | undefined>> = {
     n: plan.n,

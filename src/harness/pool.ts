@@ -143,9 +143,11 @@ export class PoolAbortedError extends Error {
 
 /**
  * Estimated time of one trial in nanoseconds: `n * min(fanout, n - 1) * 8 rounds * 40 ns` plus
- * 20 µs of setup (seeding and allocation dominate below n = 100). Only sizes batches.
+ * 20 µs of setup (seeding and allocation dominate below n = 100); a flat 100 µs on the count
+ * engine (a few µs a round at any n). Only sizes batches and weighs the progress ETA.
  */
 export function trialCostNs(params: TrialParams): number {
+  if (params.engine === 'count') return 100_000;
   const k = Math.min(params.fanout, params.n - 1);
   return params.n * k * 8 * 40 + 20_000;
 }

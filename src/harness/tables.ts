@@ -10,7 +10,7 @@ import { summarize, type Summary } from '../stats/summary.ts';
 import type { SweepPoint } from './sweep.ts';
 
 /**
- * The parameter cells added after the seed's, at the end of both tables (opinions .. rewire):
+ * The parameter cells added after the seed's, at the end of both tables (opinions .. engine):
  * empty where the point's key leaves the parameter out (not applicable, or the default).
  */
 function extraCells(p: SweepPoint): CsvCell[] {
@@ -25,6 +25,7 @@ function extraCells(p: SweepPoint): CsvCell[] {
     q.topology ?? null,
     q.degree ?? null,
     q.rewire ?? null,
+    q.engine ?? null,
   ];
 }
 

@@ -27,6 +27,7 @@ export const EXTRA_PARAM_COLUMNS = [
   'topology',
   'degree',
   'rewire',
+  'engine',
 ] as const;
 
 /** Columns of trials.csv, one row per trial. */

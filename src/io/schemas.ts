@@ -38,8 +38,9 @@ export const SUMMARY_SCHEMA = {
     topology: 'string?',
     degree: 'number?',
     rewire: 'number?',
+    engine: 'string?',
   },
-  optional: ['theory_rounds', 'leader0_rate', 'opinions', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'topology', 'degree', 'rewire'],
+  optional: ['theory_rounds', 'leader0_rate', 'opinions', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'topology', 'degree', 'rewire', 'engine'],
 } as const satisfies TableSchema;
 
 /** Columns of trials.csv that are read. */

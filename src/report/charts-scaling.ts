@@ -8,7 +8,7 @@ import type { LineKind } from './theme.ts';
 /** Points on each fitted curve (evenly spaced in log n). */
 const CURVE_POINTS = 48;
 
-const NO_SERIES = 'summary.csv has no series with at least 3 distinct n (run suite scaling)';
+const NO_SERIES = 'summary.csv has no series with at least 3 distinct n (run suite scaling or extreme)';
 
 /** The x channel of both charts: n on a log scale, ticks at the decades of the data. */
 function nAxis(ns: readonly number[]) {

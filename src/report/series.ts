@@ -107,6 +107,7 @@ export const EXTRA_FIELDS: readonly LabelField<SummaryRow>[] = [
     name: 'topology',
     text: (r) => (r.topology === null ? '' : [r.topology, r.degree === null ? '' : `degree ${r.degree}`, r.rewire === null ? '' : `rewire ${r.rewire}`].filter((t) => t !== '').join(' ')),
   },
+  { name: 'engine', text: (r) => (r.engine === null ? '' : `${r.engine} engine`) },
 ];
 
 /** The names of {@link paramFields}, in label order. */

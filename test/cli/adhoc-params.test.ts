@@ -21,8 +21,34 @@ describe('ad hoc flags of the new parameters', () => {
     for (const file of ['trials.csv', 'summary.csv']) {
       const [header, ...rows] = csvRows(readFileSync(join(out, file), 'utf8'));
       const col = (name: string): string => rows[0]![header!.indexOf(name)]!;
-      expect(header!.slice(-9)).toEqual(['opinions', 'bias', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'stubborn_opinion', 'topology', 'degree', 'rewire']);
+      expect(header!.slice(-10)).toEqual(['opinions', 'bias', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'stubborn_opinion', 'topology', 'degree', 'rewire', 'engine']);
       expect([col('protocol'), col('start'), col('topology'), col('degree'), col('rewire'), col('loss_rate')]).toEqual(['push', 'source', 'ring', '4', '', '']);
+    }
+  });
+
+  it('--engine count runs n = 1e12 and writes the engine column; agent rows leave it empty', async () => {
+    const out = join(tmp, 'count');
+    const r = await runCli(['--n', '1000,1e12', '--fanout', '3', '--engine', 'agent,count', '--start', 'near-balanced', '--trials', '2', '--threads', '1', '--out', out]);
+    // n = 1e12 on the agent engine is bad input, so run the two engines apart.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --n /);
+    const ok = await runCli(['--n', '1e12', '--fanout', '3', '--engine', 'count', '--start', 'near-balanced', '--trials', '2', '--threads', '1', '--out', out]);
+    expect(ok.code).toBe(0);
+    for (const file of ['trials.csv', 'summary.csv']) {
+      const [header, ...rows] = csvRows(readFileSync(join(out, file), 'utf8'));
+      expect(header!.at(-1)).toBe('engine');
+      expect(rows.map((row) => row.at(-1))).toEqual(file === 'trials.csv' ? ['count', 'count'] : ['count']);
+      expect(rows[0]![header!.indexOf('n')]).toBe('1000000000000');
+    }
+  });
+
+  it('--engine count with push, or a topology, exits 2 naming --engine', async () => {
+    for (const args of [['--protocol', 'push'], ['--topology', 'ring', '--degree', '4'], ['--engine', 'quantum']]) {
+      const r = await runCli(['--n', '50', '--fanout', '3', '--engine', 'count', ...args, '--out', join(tmp, 'bad-engine')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^error: --engine /);
+      expect(existsSync(join(tmp, 'bad-engine'))).toBe(false);
     }
   });
 

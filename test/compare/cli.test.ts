@@ -145,7 +145,7 @@ describe('bad input: exit 2, one line naming the file, nothing written', () => {
   it('a truncated CSV: last line cut short', async () => {
     await rejects(
       (h) => editFile(h, 'trials.csv', (t) => `${t.slice(0, t.length - 20)}\n`),
-      /^error: .*trials\.csv: truncated: the last row \(row 300\) has \d+ of 29 fields$/m,
+      /^error: .*trials\.csv: truncated: the last row \(row 300\) has \d+ of 30 fields$/m,
     );
   });
 

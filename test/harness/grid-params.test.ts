@@ -5,6 +5,7 @@ import { checkClaims, type PointMeasurements } from '../../src/claims/check.ts';
 import { ClaimError, validateClaim } from '../../src/claims/claim.ts';
 import { expandGrid, resolvePoint } from '../../src/harness/grid.ts';
 import { SuiteError, validateSuite } from '../../src/harness/suite.ts';
+import { ParameterError } from '../../src/engine/errors.ts';
 
 const SEED_KEY = 'n=100;fanout=3;threshold=0.95;maxRounds=100;start=split;split=0.7;crashFraction=0;protocol=majority';
 
@@ -78,5 +79,37 @@ describe('suite and claim validation of the new keys', () => {
     expect(at({ lossRate: 0 })).toBe(1);
     expect(at({ stubbornFraction: 0 })).toBe(2);
     expect(at({ opinions: 3 })).toBe(0);
+    expect(at({ engine: 'agent' })).toBe(2);
+    expect(at({ engine: 'count' })).toBe(0);
+    points.push(point({ n: 100, fanout: 3, engine: 'count' }));
+    expect(at({ engine: 'count' })).toBe(1);
+    expect(() => validateClaim({ kind: 'bound', id: 'x', description: 'd', metric: 'rounds', comparator: '<', value: 1, at: { engine: 'gpu' } }, 'c')).toThrow(ClaimError);
+  });
+});
+
+describe('grid key engine', () => {
+  it('agent (the default) leaves the key and params as before; count is named last', () => {
+    const base = { n: 1000, fanout: 3, split: 0.7 };
+    expect(resolvePoint({ ...base, engine: 'agent' }).key).toBe(resolvePoint(base).key);
+    expect(resolvePoint({ ...base, engine: 'agent' }).params).toEqual(resolvePoint(base).params);
+    const count = resolvePoint({ ...base, engine: 'count' });
+    expect(count.key).toBe(`${resolvePoint(base).key};engine=count`);
+    expect(count.params.engine).toBe('count');
+    expect(count.plan.engine).toBe('count');
+  });
+
+  it('count takes n up to 2^53 - 1; agent stops at 2^31 - 1; count refuses push and topologies', () => {
+    expect(resolvePoint({ n: 1e15, fanout: 3, engine: 'count' }).plan.n).toBe(1e15);
+    expect(() => resolvePoint({ n: 1e15, fanout: 3 })).toThrow(ParameterError);
+    for (const extra of [{ protocol: 'push' }, { protocol: 'push-pull' }, { topology: 'ring', degree: 4 }] as const) {
+      try {
+        resolvePoint({ n: 100, fanout: 3, engine: 'count', ...extra });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ParameterError);
+        expect((error as ParameterError).parameter).toBe('engine');
+      }
+    }
+    expect(() => resolvePoint({ n: 100, fanout: 3, engine: 'turbo' as 'count' })).toThrow(ParameterError);
   });
 });

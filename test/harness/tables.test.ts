@@ -50,6 +50,7 @@ describe('trial rows', () => {
       topology: null,
       degree: null,
       rewire: null,
+      engine: null,
     });
     expect(out[0]![TRIAL_COLUMNS.indexOf('converged')]).toBe(true);
     expect(rows.length).toBe(2 * ROW_WIDTH);

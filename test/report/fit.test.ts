@@ -29,7 +29,7 @@ function row(p: Partial<SummaryRow>): SummaryRow {
     suite: 'scaling', point: 0, protocol: 'majority', n: 10, fanout: 3, threshold: 0.95, start: 'split', split: 0.7,
     crash_fraction: 0, max_rounds: 1000, trials: 100, converged_rate: 1, winner0_rate: 1, leader0_rate: null, rounds_mean: 1, rounds_sd: 0.5,
     rounds_ci95_low: null, rounds_ci95_high: null, rounds_p95: null, messages_mean: 1, final_agreement_mean: 1, theory_rounds: null,
-    opinions: null, loss_rate: null, crash_recovery: null, stubborn_fraction: null, topology: null, degree: null, rewire: null,
+    opinions: null, loss_rate: null, crash_recovery: null, stubborn_fraction: null, topology: null, degree: null, rewire: null, engine: null,
     ...p,
   };
 }
