@@ -3,10 +3,10 @@
 // It checks the input, opens the output folder (new, or the run to resume), then hands over to
 // execute.ts.
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { defaultRun as registryDefaultRun, suites as registrySuites } from '../../suites/index.ts';
 import { removeTempFiles } from '../io/atomic.ts';
+import { defaultWorkRoot } from '../io/package-files.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
 import { expandGrid } from '../harness/grid.ts';
 import { createJournal, ensureJournal, journalDir, JournalError, readJournal, removeJournal } from '../harness/journal.ts';
@@ -26,8 +26,8 @@ import { argumentDifferences, codeDifferences, suiteDifferences } from './resume
 export { EXIT, interruptExitCode } from './execute.ts';
 export type { BenchIo } from './execute.ts';
 
-/** The project root (two folders up from this file); results/ lives there. */
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Where results/ lives: the repository from source, the current folder when installed. */
+const PROJECT_ROOT = defaultWorkRoot();
 
 /** Options of {@link runBench}; the defaults are the process's. */
 export interface BenchOptions {

@@ -14,6 +14,7 @@ import {
   type TrialPlan,
   type TrialResult,
 } from '../engine/index.ts';
+import { siblingModule } from '../io/package-files.ts';
 import { startWorker } from './pool.ts';
 
 /** Slots of the control array shared with the workers. */
@@ -44,7 +45,7 @@ export interface ParallelWorkerData {
 }
 
 /** The parallel worker's entry. */
-export const PARALLEL_WORKER_URL = new URL('./parallel-worker.ts', import.meta.url);
+export const PARALLEL_WORKER_URL = siblingModule('./parallel-worker', import.meta.url);
 
 /** A trial whose rounds run on several worker threads. Close it when done. */
 export interface ParallelSimulation {
