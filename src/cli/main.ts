@@ -21,7 +21,10 @@ import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
 import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
-import { argumentDifferences, codeDifferences, suiteDifferences } from './resume.ts';
+import { argumentDifferences, codeDifferences, fileDifferences, suiteDifferences } from './resume.ts';
+import { RuleError } from '../engine/rule.ts';
+import { loadUserFiles, UserFileError, type UserFile } from '../harness/user-files.ts';
+import type { EngineWorkerData } from '../harness/worker.ts';
 
 export { EXIT, interruptExitCode } from './execute.ts';
 export type { BenchIo } from './execute.ts';
@@ -50,13 +53,44 @@ export interface BenchOptions {
 export interface SuiteRegistry {
   suites: readonly unknown[];
   defaultRun: readonly RunEntry[];
+  /** Where each suite comes from, for errors (default `suites/index.ts entry i`). */
+  sources?: readonly string[];
 }
 
 const REGISTRY: SuiteRegistry = { suites: registrySuites, defaultRun: registryDefaultRun };
 
 /** Validates every registered suite, in registry order. Throws SuiteError. */
 export function loadSuites(registry: SuiteRegistry = REGISTRY): Suite[] {
-  return registry.suites.map((s, i) => validateSuite(s, `suites/index.ts entry ${i}`));
+  const seen = new Set<string>();
+  return registry.suites.map((s, i) => {
+    const source = registry.sources?.[i] ?? `suites/index.ts entry ${i}`;
+    const suite = validateSuite(s, source);
+    if (seen.has(suite.name)) throw new SuiteError(source, 'name', suite.name, 'a name no other suite has');
+    seen.add(suite.name);
+    return suite;
+  });
+}
+
+/**
+ * The registry with the user's files added: their suites after the built-in ones, and, when
+ * there are any, as the default set (`--suite-file my.ts` alone runs my.ts's suites). Rule files
+ * load first, so suites may name their rules.
+ */
+async function withUserFiles(registry: SuiteRegistry, suiteFiles: readonly string[], ruleFiles: readonly string[]): Promise<{ registry: SuiteRegistry; files: UserFile[] }> {
+  if (suiteFiles.length === 0 && ruleFiles.length === 0) return { registry, files: [] };
+  const loaded = await loadUserFiles(ruleFiles, suiteFiles);
+  if (loaded.suites.length === 0) return { registry, files: loaded.files };
+  const builtIn = registry.suites.map((_, i) => registry.sources?.[i] ?? `suites/index.ts entry ${i}`);
+  const user = loaded.suites.map((s) => ({ value: s.value, source: s.path }));
+  const names = user.map((s) => (s.value as { name?: unknown }).name).filter((n): n is string => typeof n === 'string');
+  return {
+    registry: {
+      suites: [...registry.suites, ...user.map((s) => s.value)],
+      sources: [...builtIn, ...user.map((s) => s.source)],
+      defaultRun: names.map((suite) => ({ suite, mode: 'default' as const })),
+    },
+    files: loaded.files,
+  };
 }
 
 /** The suites of the run and their variants, from --suite / the default set / the ad hoc flags. */
@@ -100,12 +134,19 @@ function listText(registry: SuiteRegistry): string {
 }
 
 /** Whether an error is bad input (exit 2). */
-function isUsage(error: unknown): error is UsageError | SuiteError | OutDirError | BaselineError {
-  return error instanceof UsageError || error instanceof SuiteError || error instanceof OutDirError || error instanceof BaselineError;
+function isUsage(error: unknown): error is UsageError | SuiteError | OutDirError | BaselineError | UserFileError | RuleError {
+  return (
+    error instanceof UsageError ||
+    error instanceof SuiteError ||
+    error instanceof OutDirError ||
+    error instanceof BaselineError ||
+    error instanceof UserFileError ||
+    error instanceof RuleError
+  );
 }
 
 /** The one-line message of a bad-input error; folder problems name --out, baselines --baseline. */
-function usageLine(error: UsageError | SuiteError | OutDirError | BaselineError, explicitOut: boolean): string {
+function usageLine(error: UsageError | SuiteError | OutDirError | BaselineError | UserFileError | RuleError, explicitOut: boolean): string {
   if (error instanceof OutDirError) return `error: ${explicitOut ? '--out ' : ''}${error.message}`;
   if (error instanceof BaselineError) return `error: --baseline: ${error.message}`;
   return `error: ${error.message}`;
@@ -138,7 +179,7 @@ function planSuites(plan: RunPlan): RunInfo['suites'] {
  * with status `running`, so a run killed at any moment leaves a folder `--resume` can continue.
  * Throws OutDirError for an unusable folder (bad input: nothing is left behind).
  */
-async function startFresh(plan: RunPlan, argv: readonly string[], root: string): Promise<{ out: OutDir; info: RunInfo }> {
+async function startFresh(plan: RunPlan, argv: readonly string[], root: string, files: readonly UserFile[]): Promise<{ out: OutDir; info: RunInfo }> {
   // Context first: git state before anything is written, then the output folder.
   const git = gitInfo(root);
   const started = new Date();
@@ -160,6 +201,7 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
     endedAt: started.toISOString(),
     status: 'running',
     pointsDone: 0,
+    ...(files.length > 0 ? { files: [...files] } : {}),
   };
   try {
     removeTempFiles(out.path);
@@ -191,6 +233,7 @@ async function startResume(
   argv: readonly string[],
   root: string,
   io: BenchIo,
+  files: readonly UserFile[],
 ): Promise<AlreadyComplete | { complete: false; out: OutDir; info: RunInfo; done: Map<number, JobResult> }> {
   const { args, sweep } = plan;
   const out = openRunDir(args.out as string);
@@ -211,7 +254,7 @@ async function startResume(
   // Suites can only differ with equal arguments when their declarations changed: report that alone.
   const argsDiffer = argumentDifferences(runArgs, args);
   const suitesDiffer = argsDiffer.length === 0 ? suiteDifferences(info.suites, planSuites(plan)) : [];
-  const differences = [...argsDiffer, ...suitesDiffer, ...code.errors];
+  const differences = [...argsDiffer, ...(argsDiffer.length === 0 ? fileDifferences(info.files ?? [], files) : []), ...suitesDiffer, ...code.errors];
   if (differences.length > 0) {
     throw new UsageError('--resume', undefined, `does not match the run in ${out.path}: ${differences.join('; ')}`);
   }
@@ -256,7 +299,8 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     stderr: options.io?.stderr ?? process.stderr,
     env: options.io?.env ?? process.env,
   };
-  const registry = options.registry ?? REGISTRY;
+  let registry = options.registry ?? REGISTRY;
+  let files: UserFile[] = [];
   const root = options.projectRoot ?? PROJECT_ROOT;
   let explicitOut = false;
   let run: StartedRun;
@@ -267,10 +311,11 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       return EXIT.ok;
     }
     if (parsed.action === 'list') {
-      io.stdout.write(listText(registry));
+      io.stdout.write(listText((await withUserFiles(registry, parsed.suiteFiles, parsed.ruleFiles)).registry));
       return EXIT.ok;
     }
     explicitOut = parsed.args.out !== null;
+    ({ registry, files } = await withUserFiles(registry, parsed.args.suiteFiles, parsed.args.ruleFiles));
     const plan = planRun(parsed.args, registry);
     if (options.signal?.aborted === true) {
       const signal = String(options.signal.reason);
@@ -290,14 +335,14 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       baseline,
     };
     if (plan.args.resume) {
-      const resumed = await startResume(plan, argv, root, io);
+      const resumed = await startResume(plan, argv, root, io, files);
       if (resumed.complete) {
         io.stdout.write(`the run in ${resumed.out.path} is already complete: nothing to do\n`);
         return EXIT.ok;
       }
       run = { ...common, out: resumed.out, info: resumed.info, done: resumed.done };
     } else {
-      const started = await startFresh(plan, argv, root);
+      const started = await startFresh(plan, argv, root, files);
       run = { ...common, out: started.out, info: started.info, done: new Map() };
     }
   } catch (error) {
@@ -310,7 +355,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
   return executeRun(run, {
     io,
     workerUrl: options.workerUrl,
-    workerData: options.workerData,
+    workerData: options.workerData ?? (files.length > 0 ? ({ userFiles: files } satisfies EngineWorkerData) : undefined),
     resourceLimits: options.resourceLimits,
     signal: options.signal,
   });

@@ -28,6 +28,9 @@ export { BLOCK_SIZE, Purpose, below, mix32, nextU32, streamState, trialKey, unif
 export { autoLayout, bitsApply, BITS_MIN_N, createKernelState, kernelFor, runBlocks } from './kernel.ts';
 export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';
+export { stateCount } from './params.ts';
+export { defineRule, isRule, MAX_RULE_CONTACTS, registeredRule, registeredRuleNames, registerRule, RULE_BRAND, RuleError, RuleUpdateError, unregisterRule } from './rule.ts';
+export { ruleBlock, ruleGraphBlock, ruleScratch } from './rule-kernel.ts';
 
 export type { Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
 export type { NetworkPlan } from './network.ts';
@@ -40,3 +43,5 @@ export type { PeerScratch, Sampler } from './sampling.ts';
 export type { KernelKind, KernelState } from './kernel.ts';
 export type { Simulation, SimulationOptions } from './simulation.ts';
 export type { TrialResult } from './trial.ts';
+export type { Rule, RuleContacts, RuleDeclaration, RuleUpdate } from './rule.ts';
+export type { RuleScratch } from './rule-kernel.ts';

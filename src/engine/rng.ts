@@ -24,6 +24,8 @@ export const Purpose = {
   loss: 4,
   /** Choice of the stubborn agents (round 0, block 0), drawn only when some are stubborn. */
   stubborn: 5,
+  /** A user rule's `random()` in round r (1-based), one stream per block, drawn only when the rule calls it. */
+  rule: 6,
 } as const;
 
 /** Agents per random stream in a round; part of the stream definition (changing it changes results). */
