@@ -80,6 +80,7 @@ export async function createParallelSimulation(
   threads: number,
   options: Omit<SimulationOptions, 'shared'> = {},
 ): Promise<ParallelSimulation> {
+  if (plan.rule !== null) throw new RangeError(`a trial split over threads cannot run user rule ${JSON.stringify(plan.rule.name)} (the pool runs rule trials on any number of threads)`);
   const blocks = blockCount(plan.n);
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > blocks) {
     throw new RangeError(`threads must be an integer from 1 to ${blocks} (the random-stream blocks of n = ${plan.n}) (got ${threads})`);
