@@ -169,6 +169,7 @@ function seriesKey(params: TrialParams): string {
     p.topology,
     p.degree,
     p.rewire,
+    typeof p.rule === 'string' || p.rule == null ? p.rule : p.rule.name,
   ].join('|');
 }
 

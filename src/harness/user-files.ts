@@ -72,6 +72,16 @@ async function importFile(kind: UserFileKind, path: string): Promise<Record<stri
   }
 }
 
+/**
+ * The exports of an imported file. A `.ts` file in a folder without `"type": "module"` is
+ * CommonJS: its exports object arrives as the namespace's `default`, and is used instead.
+ */
+function exportsOf(namespace: Record<string, unknown>): Record<string, unknown> {
+  const d = namespace['default'];
+  const commonJs = typeof d === 'object' && d !== null && !isRule(d) && !('grid' in d);
+  return commonJs ? (d as Record<string, unknown>) : namespace;
+}
+
 /** The rules a value carries: itself, or a suite's `rules` and the rules named in its grids. */
 export function rulesIn(value: unknown): Rule[] {
   if (isRule(value)) return [value];
@@ -120,7 +130,7 @@ export async function loadUserFiles(ruleFiles: readonly string[], suiteFiles: re
       throw new UserFileError(kind, path, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
     out.files.push({ kind, path, sha256 });
-    const module = await importFile(kind, path);
+    const module = exportsOf(await importFile(kind, path));
     if (kind === 'rule') {
       const rules = Object.values(module).filter(isRule);
       if (rules.length === 0) throw new UserFileError(kind, path, 'exports no rule (make one with defineRule and export it)');
