@@ -44,6 +44,7 @@ export interface AdhocFlags {
   topology?: string[];
   degree?: number[];
   rewire?: number[];
+  rule?: string[];
 }
 
 /** The ad hoc grid flags: the field of {@link AdhocFlags}, the flag, and the kind of its values. */
@@ -76,6 +77,7 @@ export const ADHOC_FLAGS = [
   { key: 'topology', flag: '--topology', kind: 'string', help: "network: 'complete' (default), 'ring', 'torus', 'regular', 'er', 'ws', 'ba'" },
   { key: 'degree', flag: '--degree', kind: 'number', help: 'degree parameter of the topology (default 4)' },
   { key: 'rewire', flag: '--rewire', kind: 'number', help: 'rewiring probability with --topology ws, in [0, 1] (default 0.1)' },
+  { key: 'rule', flag: '--rule-name', kind: 'string', help: 'rules loaded with --rule, by name, instead of --protocol' },
 ] as const satisfies readonly { key: keyof AdhocFlags; flag: string; kind: 'number' | 'string'; help: string }[];
 
 /** What the command line asks for. */
