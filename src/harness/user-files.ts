@@ -74,11 +74,12 @@ async function importFile(kind: UserFileKind, path: string): Promise<Record<stri
 
 /**
  * The exports of an imported file. A `.ts` file in a folder without `"type": "module"` is
- * CommonJS: its exports object arrives as the namespace's `default`, and is used instead.
+ * CommonJS: its exports object (marked `__esModule` by the compiler) arrives as the namespace's
+ * `default`, and is used instead.
  */
 function exportsOf(namespace: Record<string, unknown>): Record<string, unknown> {
   const d = namespace['default'];
-  const commonJs = typeof d === 'object' && d !== null && !isRule(d) && !('grid' in d);
+  const commonJs = typeof d === 'object' && d !== null && (d as { __esModule?: unknown }).__esModule === true;
   return commonJs ? (d as Record<string, unknown>) : namespace;
 }
 
