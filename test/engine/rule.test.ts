@@ -15,7 +15,11 @@ import {
   type RuleDeclaration,
   type TrialParams,
 } from '../../src/engine/index.ts';
+import { matches } from '../../src/claims/check.ts';
+import { validateClaim } from '../../src/claims/claim.ts';
 import { resolvePoint } from '../../src/harness/grid.ts';
+import { SuiteError } from '../../src/harness/suite.ts';
+import { planThroughput } from '../../src/harness/throughput-plan.ts';
 import { ROW_WIDTH } from '../../src/harness/messages.ts';
 import { runPool, TrialFailedError } from '../../src/harness/pool.ts';
 import { majorityRule, threeMajorityRule, throwingRule } from '../fixtures/majority-rule.ts';
@@ -169,5 +173,22 @@ describe('rule streams', () => {
   it('names the rule in the point key, in place of the protocol', () => {
     expect(resolvePoint({ n: 100, fanout: 3, rule: 'coin' }).key).toBe('n=100;fanout=1;threshold=0.95;maxRounds=100;start=split;split=0.7;crashFraction=0;rule=coin');
     expect(resolvePoint({ n: 100, fanout: 3 }).key).toBe('n=100;fanout=3;threshold=0.95;maxRounds=100;start=split;split=0.7;crashFraction=0;protocol=majority');
+  });
+});
+
+describe('rules in claims and throughput suites', () => {
+  it('claim filters select the points of a rule, and a rule point matches no protocol', () => {
+    const withRule = resolvePoint({ n: 100, fanout: 3, rule: majorityRule }).params;
+    const without = resolvePoint({ n: 100, fanout: 3 }).params;
+    expect(matches(withRule, { rule: 'majority-rule' })).toBe(true);
+    expect(matches(without, { rule: 'majority-rule' })).toBe(false);
+    expect(matches(withRule, { protocol: 'majority' })).toBe(false);
+    expect(matches(without, { protocol: 'majority' })).toBe(true);
+    expect(() => validateClaim({ kind: 'bound', id: 'x', description: 'x', metric: 'rounds', comparator: '<', value: 3, at: { rule: 3 } }, 'claims[0]')).toThrow(/claims\[0\]\.at\.rule/);
+  });
+
+  it('a throughput suite refuses a rule (it times the built-in kernels)', () => {
+    const suite = { name: 't', kind: 'throughput' as const, description: 'x', grid: { n: 1000, fanout: 3, rule: majorityRule }, trials: 1, claims: [] };
+    expect(() => planThroughput([{ suite, mode: 'default' }])).toThrow(SuiteError);
   });
 });
