@@ -22,7 +22,7 @@ import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
 import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
 import { argumentDifferences, codeDifferences, fileDifferences, suiteDifferences } from './resume.ts';
-import { RuleError } from '../engine/rule.ts';
+import { registeredRuleNames, RuleError } from '../engine/rule.ts';
 import { loadUserFiles, UserFileError, type UserFile } from '../harness/user-files.ts';
 import type { EngineWorkerData } from '../harness/worker.ts';
 
@@ -312,6 +312,8 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     }
     if (parsed.action === 'list') {
       io.stdout.write(listText((await withUserFiles(registry, parsed.suiteFiles, parsed.ruleFiles)).registry));
+      const rules = registeredRuleNames();
+      if (rules.length > 0) io.stdout.write(`Rules loaded (grid key rule, ad hoc --rule-name): ${rules.join(', ')}\n`);
       return EXIT.ok;
     }
     explicitOut = parsed.args.out !== null;
