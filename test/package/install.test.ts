@@ -2,7 +2,8 @@
 // builds dist/ through prepack), `npm install <tarball>` into an empty temporary folder (offline
 // from the npm cache when it can), then there: the bin runs a built-in suite and gives the very
 // trials.csv the repository gives, a suite file runs with a rule file (and --resume refuses the
-// rule once it changed), and a TypeScript file importing 'gossip-bench' type-checks.
+// rule once it changed), `charts` draws a run, and a TypeScript file importing 'gossip-bench'
+// type-checks.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,6 +71,13 @@ describe('the installed package (slow: packs and installs once)', () => {
     const resumed = gossipBench([...args, '--resume']);
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toMatch(/--rule .*majority-rule\.ts changed since the run/);
+  }, TIMEOUT);
+
+  it('draws the charts of a run with `gossip-bench charts` (fonts found in the installed package)', () => {
+    const r = gossipBench(['charts', 'run-smoke', '--no-png']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(app, 'run-smoke', 'report.html'))).toBe(true);
+    expect(existsSync(join(app, 'run-smoke', 'charts', 'rounds-vs-n.svg'))).toBe(true);
   }, TIMEOUT);
 
   it('type-checks TypeScript that imports gossip-bench (the types resolve) and the examples', () => {
