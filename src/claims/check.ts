@@ -65,12 +65,16 @@ const FILTER_DEFAULTS: Partial<Record<keyof PointFilter, number | string>> = {
  * Whether a point's requested parameters match every parameter of a filter (`split` is the
  * requested split, not the realised round(split * n) / n; it never matches a near-balanced point;
  * `opinions` matches plurality starts only). A `protocol`, `topology`, `lossRate`,
- * `stubbornFraction` or `engine` the point leaves out is the engine's default.
+ * `stubbornFraction` or `engine` the point leaves out is the engine's default. `rule` matches the
+ * points of that user rule, and a point with a rule matches no `protocol`.
  */
 export function matches(params: TrialParams, filter: PointFilter | undefined): boolean {
   if (filter === undefined) return true;
   return (Object.keys(filter) as (keyof PointFilter)[]).every((k) => {
     const want = filter[k];
+    const rule = params.rule == null ? undefined : typeof params.rule === 'string' ? params.rule : params.rule.name;
+    if (k === 'rule') return want === rule;
+    if (k === 'protocol' && rule !== undefined) return false;
     const have = params[k] ?? FILTER_DEFAULTS[k];
     return typeof want === 'number' && typeof have === 'number' ? Math.abs(want - have) <= 1e-12 * Math.max(1, Math.abs(want)) : want === have;
   });
@@ -171,6 +175,7 @@ function seriesKey(params: TrialParams): string {
     p.degree,
     p.rewire,
     p.engine,
+    typeof p.rule === 'string' || p.rule == null ? p.rule : p.rule.name,
   ].join('|');
 }
 

@@ -39,6 +39,8 @@ export interface PointFilter {
   opinions?: number;
   /** The engine; a point that sets none ran on the default `agent`. */
   engine?: EngineName;
+  /** Matches the points of the user rule of this name (a point with a rule matches no `protocol`). */
+  rule?: string;
 }
 const FILTER_KEYS = [
   'n',
@@ -55,6 +57,7 @@ const FILTER_KEYS = [
   'stubbornFraction',
   'opinions',
   'engine',
+  'rule',
 ] as const;
 /** The starts a filter may name. */
 const FILTER_STARTS = ['split', 'near-balanced', 'plurality', 'source'] as const;
@@ -143,6 +146,10 @@ function checkFilter(v: unknown, path: string): void {
   checkKeys(v, FILTER_KEYS, `${path}.`);
   for (const [k, x] of Object.entries(v)) {
     const names = NAME_KEYS[k];
+    if (k === 'rule') {
+      if (typeof x !== 'string' || x === '') throw new ClaimError(`${path}.${k}`, x, "a rule's name");
+      continue;
+    }
     if (names === undefined ? !isNum(x) : !names.includes(x as string)) {
       throw new ClaimError(`${path}.${k}`, x, names === undefined ? 'a number' : `one of ${names.map((s) => `'${s}'`).join(', ')}`);
     }

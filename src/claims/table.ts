@@ -60,7 +60,7 @@ export function claimRow(r: ClaimResult): CsvCell[] {
     r.verdict,
     r.bestClass,
     r.detail,
-    plan.protocol,
+    plan.rule == null ? plan.protocol : `rule:${plan.rule.name}`,
     plan.topology,
     plan.lossRate,
     plan.stubbornFraction,

@@ -211,6 +211,7 @@ export function planFaults(plan: TrialPlan): MeanFieldFaults {
 export function pointTheory(plan: TrialPlan, rounds: number): PointTheory | null {
   if (plan.topology !== 'complete') return null;
   let agreementAfter: (r: number) => number[];
+  if (plan.rule != null) return null;
   if (plan.protocol === 'majority' && plan.initialCounts.length === 2) {
     const faults = planFaults(plan);
     agreementAfter = (r) => meanFieldAgreement(plan.split, plan.k, r, faults);

@@ -45,6 +45,7 @@ export interface AdhocFlags {
   degree?: number[];
   rewire?: number[];
   engine?: string[];
+  rule?: string[];
 }
 
 /** The ad hoc grid flags: the field of {@link AdhocFlags}, the flag, and the kind of its values. */
@@ -83,6 +84,7 @@ export const ADHOC_FLAGS = [
     kind: 'string',
     help: "'agent' (default: every agent simulated) or 'count' (exact counts on the complete graph, n up to 2^53 - 1)",
   },
+  { key: 'rule', flag: '--rule-name', kind: 'string', help: 'rules loaded with --rule, by name, instead of --protocol' },
 ] as const satisfies readonly { key: keyof AdhocFlags; flag: string; kind: 'number' | 'string'; help: string }[];
 
 /** What the command line asks for. */
@@ -109,13 +111,17 @@ export interface BenchArgs {
   saveBaseline: string | null;
   /** --baseline NAME: compare the completed run with results/baselines/NAME. */
   baseline: string | null;
+  /** --suite-file FILES: the user's suite files, as given (each flag may list several, comma-separated). */
+  suiteFiles: string[];
+  /** --rule FILES: the user's rule files, as given. */
+  ruleFiles: string[];
 }
 
 /** The outcome of parsing: run, print help, or list the suites. */
 export type ParsedArgs =
   | { action: 'run'; args: BenchArgs }
   | { action: 'help'; text: string }
-  | { action: 'list' };
+  | { action: 'list'; suiteFiles: string[]; ruleFiles: string[] };
 
 /** Largest --threads accepted. */
 export const MAX_THREADS = 256;
@@ -146,7 +152,9 @@ function buildProgram(out: { text: string; error: string }): Command {
     .allowExcessArguments(false)
     .optionsGroup('Suites:')
     .option('--list', 'list the suites (and the default set) and exit')
-    .option('--suite <names>', 'comma-separated suites to run (default: the default set)')
+    .option('--suite <names>', 'comma-separated suites to run (default: the default set, or the suites of --suite-file)')
+    .option('--suite-file <files>', 'your own suite files (.ts, .js, .mjs; export default defineSuite({...})); repeat or comma-separate', collect, [])
+    .option('--rule <files>', 'your own rule files (exports made with defineRule), for grids that name their rules; repeat or comma-separate', collect, [])
     .option('--quick', "run the suites' quick variants")
     .option('--full', "run the suites' full variants")
     .optionsGroup('Run:')
@@ -161,6 +169,11 @@ function buildProgram(out: { text: string; error: string }): Command {
     .optionsGroup('Ad hoc grid (instead of --suite; each takes a comma-separated list, suite "adhoc"):');
   for (const { flag, help } of ADHOC_FLAGS) program.addOption(new Option(`${flag} <list>`, help));
   return program;
+}
+
+/** Collects a repeatable list flag: every occurrence, each split on commas. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim())];
 }
 
 /** Parses a comma-separated list of numbers; throws UsageError on an empty or non-numeric item. */
@@ -224,7 +237,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw error;
   }
   const o = program.opts<Record<string, string | boolean | undefined>>();
-  if (o['list'] === true) return { action: 'list' };
+  const files = (flag: string, list: unknown): string[] => {
+    const names = Array.isArray(list) ? (list as string[]) : [];
+    if (names.some((f) => f === '')) throw new UsageError(flag, names.join(','), 'must name files');
+    return names;
+  };
+  const suiteFiles = files('--suite-file', o['suiteFile']);
+  const ruleFiles = files('--rule', o['rule']);
+  if (o['list'] === true) return { action: 'list', suiteFiles, ruleFiles };
+
 
   /** The value of a grid flag as commander stores it (`--crash` -> `crash`). */
   const gridText = (flag: string): string | boolean | undefined => o[new Option(`${flag} <list>`).attributeName()];
@@ -276,5 +297,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   };
   const saveBaseline = baselineFlag('--save-baseline', o['saveBaseline']);
   const baseline = baselineFlag('--baseline', o['baseline']);
-  return { action: 'run', args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume, saveBaseline, baseline } };
+  if (adhoc !== null && suiteFiles.length > 0) throw new UsageError('--suite-file', suiteFiles.join(','), 'cannot be combined with the ad hoc grid flags');
+  return {
+    action: 'run',
+    args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume, saveBaseline, baseline, suiteFiles, ruleFiles },
+  };
 }

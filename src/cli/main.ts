@@ -3,10 +3,10 @@
 // It checks the input, opens the output folder (new, or the run to resume), then hands over to
 // execute.ts.
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { defaultRun as registryDefaultRun, suites as registrySuites } from '../../suites/index.ts';
 import { removeTempFiles } from '../io/atomic.ts';
+import { defaultWorkRoot } from '../io/package-files.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
 import { expandGrid } from '../harness/grid.ts';
 import { createJournal, ensureJournal, journalDir, JournalError, readJournal, removeJournal } from '../harness/journal.ts';
@@ -22,13 +22,16 @@ import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
 import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
-import { argumentDifferences, codeDifferences, suiteDifferences } from './resume.ts';
+import { argumentDifferences, codeDifferences, fileDifferences, suiteDifferences } from './resume.ts';
+import { registeredRuleNames, RuleError } from '../engine/rule.ts';
+import { loadUserFiles, UserFileError, type UserFile } from '../harness/user-files.ts';
+import type { EngineWorkerData } from '../harness/worker.ts';
 
 export { EXIT, interruptExitCode } from './execute.ts';
 export type { BenchIo } from './execute.ts';
 
-/** The project root (two folders up from this file); results/ lives there. */
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Where results/ lives: the repository from source, the current folder when installed. */
+const PROJECT_ROOT = defaultWorkRoot();
 
 /** Options of {@link runBench}; the defaults are the process's. */
 export interface BenchOptions {
@@ -51,13 +54,44 @@ export interface BenchOptions {
 export interface SuiteRegistry {
   suites: readonly unknown[];
   defaultRun: readonly RunEntry[];
+  /** Where each suite comes from, for errors (default `suites/index.ts entry i`). */
+  sources?: readonly string[];
 }
 
 const REGISTRY: SuiteRegistry = { suites: registrySuites, defaultRun: registryDefaultRun };
 
 /** Validates every registered suite, in registry order. Throws SuiteError. */
 export function loadSuites(registry: SuiteRegistry = REGISTRY): Suite[] {
-  return registry.suites.map((s, i) => validateSuite(s, `suites/index.ts entry ${i}`));
+  const seen = new Set<string>();
+  return registry.suites.map((s, i) => {
+    const source = registry.sources?.[i] ?? `suites/index.ts entry ${i}`;
+    const suite = validateSuite(s, source);
+    if (seen.has(suite.name)) throw new SuiteError(source, 'name', suite.name, 'a name no other suite has');
+    seen.add(suite.name);
+    return suite;
+  });
+}
+
+/**
+ * The registry with the user's files added: their suites after the built-in ones, and, when
+ * there are any, as the default set (`--suite-file my.ts` alone runs my.ts's suites). Rule files
+ * load first, so suites may name their rules.
+ */
+async function withUserFiles(registry: SuiteRegistry, suiteFiles: readonly string[], ruleFiles: readonly string[]): Promise<{ registry: SuiteRegistry; files: UserFile[] }> {
+  if (suiteFiles.length === 0 && ruleFiles.length === 0) return { registry, files: [] };
+  const loaded = await loadUserFiles(ruleFiles, suiteFiles);
+  if (loaded.suites.length === 0) return { registry, files: loaded.files };
+  const builtIn = registry.suites.map((_, i) => registry.sources?.[i] ?? `suites/index.ts entry ${i}`);
+  const user = loaded.suites.map((s) => ({ value: s.value, source: s.path }));
+  const names = user.map((s) => (s.value as { name?: unknown }).name).filter((n): n is string => typeof n === 'string');
+  return {
+    registry: {
+      suites: [...registry.suites, ...user.map((s) => s.value)],
+      sources: [...builtIn, ...user.map((s) => s.source)],
+      defaultRun: names.map((suite) => ({ suite, mode: 'default' as const })),
+    },
+    files: loaded.files,
+  };
 }
 
 /** The suites of the run and their variants, from --suite / the default set / the ad hoc flags. */
@@ -101,7 +135,7 @@ function listText(registry: SuiteRegistry): string {
 }
 
 /** A bad-input error (exit 2). */
-type UsageLike = UsageError | SuiteError | OutDirError | BaselineError | LockHeldError;
+type UsageLike = UsageError | SuiteError | OutDirError | BaselineError | LockHeldError | UserFileError | RuleError;
 
 /** Whether an error is bad input (exit 2): a folder locked by another run is one too. */
 function isUsage(error: unknown): error is UsageLike {
@@ -110,7 +144,9 @@ function isUsage(error: unknown): error is UsageLike {
     error instanceof SuiteError ||
     error instanceof OutDirError ||
     error instanceof BaselineError ||
-    error instanceof LockHeldError
+    error instanceof LockHeldError ||
+    error instanceof UserFileError ||
+    error instanceof RuleError
   );
 }
 
@@ -148,7 +184,7 @@ function planSuites(plan: RunPlan): RunInfo['suites'] {
  * with status `running`, so a run killed at any moment leaves a folder `--resume` can continue.
  * Throws OutDirError for an unusable folder (bad input: nothing is left behind).
  */
-async function startFresh(plan: RunPlan, argv: readonly string[], root: string): Promise<{ out: OutDir; info: RunInfo }> {
+async function startFresh(plan: RunPlan, argv: readonly string[], root: string, files: readonly UserFile[]): Promise<{ out: OutDir; info: RunInfo }> {
   // Context first: git state before anything is written, then the output folder.
   const git = gitInfo(root);
   const started = new Date();
@@ -172,6 +208,7 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
     endedAt: started.toISOString(),
     status: 'running',
     pointsDone: 0,
+    ...(files.length > 0 ? { files: [...files] } : {}),
   };
   try {
     removeTempFiles(out.path);
@@ -204,10 +241,11 @@ async function startResume(
   argv: readonly string[],
   root: string,
   io: BenchIo,
+  files: readonly UserFile[],
 ): Promise<AlreadyComplete | { complete: false; out: OutDir; info: RunInfo; done: Map<number, JobResult> }> {
   const out = openRunDir(plan.args.out as string, argv);
   try {
-    const resumed = await checkResume(plan, argv, root, io, out);
+    const resumed = await checkResume(plan, argv, root, io, out, files);
     if (resumed.complete) out.lock.release();
     return resumed;
   } catch (error) {
@@ -223,6 +261,7 @@ async function checkResume(
   root: string,
   io: BenchIo,
   out: OutDir,
+  files: readonly UserFile[],
 ): Promise<AlreadyComplete | { complete: false; out: OutDir; info: RunInfo; done: Map<number, JobResult> }> {
   const { args, sweep } = plan;
   const runJson = join(out.path, 'run.json');
@@ -242,7 +281,7 @@ async function checkResume(
   // Suites can only differ with equal arguments when their declarations changed: report that alone.
   const argsDiffer = argumentDifferences(runArgs, args);
   const suitesDiffer = argsDiffer.length === 0 ? suiteDifferences(info.suites, planSuites(plan)) : [];
-  const differences = [...argsDiffer, ...suitesDiffer, ...code.errors];
+  const differences = [...argsDiffer, ...(argsDiffer.length === 0 ? fileDifferences(info.files ?? [], files) : []), ...suitesDiffer, ...code.errors];
   if (differences.length > 0) {
     throw new UsageError('--resume', undefined, `does not match the run in ${out.path}: ${differences.join('; ')}`);
   }
@@ -289,7 +328,8 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     stderr: options.io?.stderr ?? process.stderr,
     env: options.io?.env ?? process.env,
   };
-  const registry = options.registry ?? REGISTRY;
+  let registry = options.registry ?? REGISTRY;
+  let files: UserFile[] = [];
   const root = options.projectRoot ?? PROJECT_ROOT;
   let explicitOut = false;
   let run: StartedRun;
@@ -300,10 +340,13 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       return EXIT.ok;
     }
     if (parsed.action === 'list') {
-      io.stdout.write(listText(registry));
+      io.stdout.write(listText((await withUserFiles(registry, parsed.suiteFiles, parsed.ruleFiles)).registry));
+      const rules = registeredRuleNames();
+      if (rules.length > 0) io.stdout.write(`Rules loaded (grid key rule, ad hoc --rule-name): ${rules.join(', ')}\n`);
       return EXIT.ok;
     }
     explicitOut = parsed.args.out !== null;
+    ({ registry, files } = await withUserFiles(registry, parsed.args.suiteFiles, parsed.args.ruleFiles));
     const plan = planRun(parsed.args, registry);
     if (options.signal?.aborted === true) {
       const signal = String(options.signal.reason);
@@ -323,7 +366,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       baseline,
     };
     if (plan.args.resume) {
-      const resumed = await startResume(plan, argv, root, io);
+      const resumed = await startResume(plan, argv, root, io, files);
       warnTakeover(resumed.out.lock.tookOver, resumed.out.path, io);
       if (resumed.complete) {
         io.stdout.write(`the run in ${resumed.out.path} is already complete: nothing to do\n`);
@@ -331,7 +374,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       }
       run = { ...common, out: resumed.out, info: resumed.info, done: resumed.done };
     } else {
-      const started = await startFresh(plan, argv, root);
+      const started = await startFresh(plan, argv, root, files);
       warnTakeover(started.out.lock.tookOver, started.out.path, io);
       run = { ...common, out: started.out, info: started.info, done: new Map() };
     }
@@ -346,7 +389,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     return await executeRun(run, {
       io,
       workerUrl: options.workerUrl,
-      workerData: options.workerData,
+      workerData: options.workerData ?? (files.length > 0 ? ({ userFiles: files } satisfies EngineWorkerData) : undefined),
       resourceLimits: options.resourceLimits,
       signal: options.signal,
       packageRoot: PROJECT_ROOT,

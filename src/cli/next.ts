@@ -1,6 +1,7 @@
 // The commands printed at the end of a completed run: the charts of this run, and the comparison
 // with the previous run of the same suites in the same results folder when there is one.
 import { dirname, isAbsolute, relative } from 'node:path';
+import { RUNNING_COMPILED } from '../io/package-files.ts';
 import { previousRun } from '../results/index.ts';
 import { shellQuote } from './resume.ts';
 
@@ -16,14 +17,15 @@ export function commandPath(dir: string, packageRoot: string | null): string {
 
 /**
  * The next commands for the complete run in `dir` (absolute): `npm run charts -- DIR`, then
- * `npm run compare -- PREV DIR` when the results folder holding `dir` has an earlier complete run
+ * `npm run compare -- PREV DIR` (`npx gossip-bench charts|compare` when running installed) when the results folder holding `dir` has an earlier complete run
  * of the same suites (see previousRun). Each is quoted for a POSIX shell.
  */
 export async function nextCommands(dir: string, packageRoot: string | null): Promise<string[]> {
   const path = (d: string): string => shellQuote(commandPath(d, packageRoot));
-  const out = [`npm run charts -- ${path(dir)}`];
+  const command = (name: string): string => (RUNNING_COMPILED ? `npx gossip-bench ${name}` : `npm run ${name} --`);
+  const out = [`${command('charts')} ${path(dir)}`];
   const previous = await previousRun(dirname(dir), dir);
-  if (previous !== null) out.push(`npm run compare -- ${path(previous)} ${path(dir)}`);
+  if (previous !== null) out.push(`${command('compare')} ${path(previous)} ${path(dir)}`);
   return out;
 }
 

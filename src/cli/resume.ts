@@ -3,6 +3,8 @@
 // command that resumes a run.
 import type { GitInfo } from '../harness/context.ts';
 import type { SweepSuite } from '../harness/sweep.ts';
+import type { UserFile } from '../harness/user-files.ts';
+import { RUNNING_COMPILED } from '../io/package-files.ts';
 import { ADHOC_FLAGS, type BenchArgs } from './args.ts';
 
 /**
@@ -24,6 +26,8 @@ export function argumentDifferences(run: BenchArgs, now: BenchArgs): string[] {
   compare('--seed', run.seed, now.seed);
   compare('--trials', run.trials, now.trials);
   for (const { key, flag } of ADHOC_FLAGS) compare(flag, run.adhoc?.[key], now.adhoc?.[key]);
+  compare('--suite-file', run.suiteFiles ?? [], now.suiteFiles);
+  compare('--rule', run.ruleFiles ?? [], now.ruleFiles);
   return out;
 }
 
@@ -37,6 +41,22 @@ export function suiteDifferences(run: readonly SweepSuite[], now: readonly Sweep
   const a = run.map(label).join(', ');
   const b = now.map(label).join(', ');
   return a === b ? [] : [`the suites resolve to ${b} now but were ${a} in the run`];
+}
+
+/**
+ * Differences between the user files recorded in run.json and those loaded now: a file whose
+ * content changed (another sha256), or that one of the two does not have.
+ */
+export function fileDifferences(run: readonly UserFile[], now: readonly UserFile[]): string[] {
+  const out: string[] = [];
+  const label = (f: UserFile): string => `${f.kind === 'suite' ? '--suite-file' : '--rule'} ${f.path}`;
+  for (const f of now) {
+    const was = run.find((r) => r.kind === f.kind && r.path === f.path);
+    if (was === undefined) out.push(`${label(f)} is loaded now but was not in the run`);
+    else if (was.sha256 !== f.sha256) out.push(`${label(f)} changed since the run (sha256 ${f.sha256.slice(0, 12)} now, ${was.sha256.slice(0, 12)} then)`);
+  }
+  for (const r of run) if (!now.some((f) => f.kind === r.kind && f.path === r.path)) out.push(`${label(r)} was in the run but is not loaded now`);
+  return out;
 }
 
 /** The code a run was made with: what `--resume` checks. */
@@ -82,5 +102,6 @@ export function resumeCommand(argv: readonly string[], outDir: string): string {
     if (a === '--out') i++;
     else if (a !== '--resume' && !a.startsWith('--out=')) kept.push(a);
   }
-  return `npm run bench -- ${[...kept, '--out', outDir, '--resume'].map(shellQuote).join(' ')}`;
+  const command = RUNNING_COMPILED ? 'npx gossip-bench bench' : 'npm run bench --';
+  return `${command} ${[...kept, '--out', outDir, '--resume'].map(shellQuote).join(' ')}`;
 }

@@ -1,9 +1,9 @@
 // The compare command as a function: arguments in, exit code out (0 compared, 1 a regression or
 // behaviour change with --fail-on-regression, 2 bad input), so tests can run it in-process.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ReportInputError } from '../io/errors.ts';
+import { defaultWorkRoot } from '../io/package-files.ts';
 import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { compareRuns } from './compare.ts';
 import { CompareOptionError } from './errors.ts';
@@ -51,8 +51,8 @@ export class CompareUsageError extends Error {
   override readonly name = 'CompareUsageError';
 }
 
-/** The project's results folder (two folders up from this file). */
-const DEFAULT_RESULTS = fileURLToPath(new URL('../../results/', import.meta.url));
+/** The results folder: the repository's from source, the current folder's when installed. */
+const DEFAULT_RESULTS = join(defaultWorkRoot(), 'results');
 
 /** What the command line asks for. */
 interface CompareArgs {

@@ -17,10 +17,34 @@ function text(v: string | number | boolean | null): string {
   return v === null ? '?' : String(v);
 }
 
+type UserFile = NonNullable<RunContext['userFiles']>[number];
+
+/**
+ * Warnings on the user's suite and rule files (`--suite-file`, `--rule`): a file of the same
+ * kind and name whose content differs (another sha256: the rule or suite changed between the
+ * runs), or a file only one run loaded.
+ */
+function fileWarnings(base: readonly UserFile[], head: readonly UserFile[]): ContextWarning[] {
+  const out: ContextWarning[] = [];
+  const flag = (f: UserFile): string => (f.kind === 'suite' ? '--suite-file' : '--rule');
+  const short = (f: UserFile | undefined): string => (f === undefined ? 'absent' : f.sha256.slice(0, 12));
+  const same = (a: UserFile, b: UserFile): boolean => a.kind === b.kind && a.path === b.path;
+  for (const h of head) {
+    const b = base.find((x) => same(x, h));
+    if (b === undefined) out.push({ field: 'files', base: 'absent', head: short(h), message: `${flag(h)} ${h.path} is loaded by HEAD only` });
+    else if (b.sha256 !== h.sha256) {
+      out.push({ field: 'files', base: short(b), head: short(h), message: `${flag(h)} ${h.path} differs between the runs (sha256 ${short(b)} BASE vs ${short(h)} HEAD)` });
+    }
+  }
+  for (const b of base) if (!head.some((h) => same(b, h))) out.push({ field: 'files', base: short(b), head: 'absent', message: `${flag(b)} ${b.path} is loaded by BASE only` });
+  return out;
+}
+
 /**
  * The context warnings of a comparison: CPU model, Node version or worker threads differ (speed
  * figures then compare machines or settings, not code), either run had uncommitted changes (its
- * commit does not say what ran), or either run's status is not `complete`.
+ * commit does not say what ran), a user suite or rule file differs or is in one run only, or
+ * either run's status is not `complete`.
  */
 export function contextWarnings(base: RunContext, head: RunContext): ContextWarning[] {
   const out: ContextWarning[] = [];
@@ -44,6 +68,7 @@ export function contextWarnings(base: RunContext, head: RunContext): ContextWarn
       });
     }
   }
+  out.push(...fileWarnings(base.userFiles ?? [], head.userFiles ?? []));
   for (const [side, info] of [
     ['BASE', base],
     ['HEAD', head],

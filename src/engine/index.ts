@@ -46,6 +46,9 @@ export {
   stepCountRound,
   uniform53,
 } from './count/index.ts';
+export { stateCount } from './params.ts';
+export { defineRule, isRule, MAX_RULE_CONTACTS, registeredRule, registeredRuleNames, registerRule, RULE_BRAND, RuleError, RuleUpdateError, unregisterRule } from './rule.ts';
+export { ruleBlock, ruleGraphBlock, ruleScratch } from './rule-kernel.ts';
 
 export type { CountSimulation, CountTrialResult, OutcomeModel, OutcomeRule } from './count/index.ts';
 export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
@@ -59,3 +62,5 @@ export type { PeerScratch, Sampler } from './sampling.ts';
 export type { KernelKind, KernelState } from './kernel.ts';
 export type { Simulation, SimulationOptions } from './simulation.ts';
 export type { TrialResult } from './trial.ts';
+export type { Rule, RuleContacts, RuleDeclaration, RuleUpdate } from './rule.ts';
+export type { RuleScratch } from './rule-kernel.ts';

@@ -16,6 +16,7 @@ import { threeMajorityBlock, threeMajorityGraphBlock, twoChoicesBlock, twoChoice
 import type { Layout } from './population.ts';
 import { BLOCK_SIZE, Purpose, streamState } from './rng.ts';
 import { pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pushPullBlock, pushPullGraphBlock } from './rumor.ts';
+import { ruleBlock, ruleGraphBlock, ruleScratch, type RuleScratch } from './rule-kernel.ts';
 import { samplerFor } from './sampling.ts';
 import type { Topology } from './topology/index.ts';
 
@@ -25,7 +26,8 @@ import type { Topology } from './topology/index.ts';
  * crashes allowed), `bits` (two opinions on bits, no crashes), `general` (any opinions, k > 8
  * or the shuffle sampler); they draw the same peers from the same streams, so where more than
  * one applies they agree exactly. The others: `majority-lossy` (complete graph, lost contacts),
- * and one kernel per protocol on the complete graph and on a topology (`-graph`).
+ * and one kernel per protocol on the complete graph and on a topology (`-graph`); `rule` and
+ * `rule-graph` run a user rule (rule-kernel.ts).
  */
 export type KernelKind =
   | 'binary'
@@ -42,7 +44,9 @@ export type KernelKind =
   | 'pull'
   | 'pull-graph'
   | 'push-pull'
-  | 'push-pull-graph';
+  | 'push-pull-graph'
+  | 'rule'
+  | 'rule-graph';
 
 /** Networks from this size on use the bits layout when it applies (bytes stop fitting in cache). */
 export const BITS_MIN_N = 1 << 19;
@@ -64,6 +68,8 @@ export interface KernelState {
   readonly lossState: Int32Array;
   /** Loss threshold of the plan's `lossRate` (see `lossThreshold`); 0 = no loss. */
   readonly lossCut: number;
+  /** The user rule's scratch (kinds `rule` and `rule-graph`), else null. */
+  readonly rule: RuleScratch | null;
   /** Live agents per opinion, added to by {@link runBlocks}. */
   readonly tally: Float64Array;
 }
@@ -72,6 +78,7 @@ export interface KernelState {
 function binaryApplies(plan: TrialPlan): boolean {
   return (
     plan.protocol === 'majority' &&
+    plan.rule == null &&
     plan.topology === 'complete' &&
     plan.lossRate === 0 &&
     plan.initialCounts.length === 2 &&
@@ -94,6 +101,7 @@ export function autoLayout(plan: TrialPlan): Layout {
 export function kernelFor(plan: TrialPlan, layout: Layout): KernelKind {
   if (layout === 'bits') return 'bits';
   const graph = plan.topology !== 'complete';
+  if (plan.rule != null) return graph ? 'rule-graph' : 'rule';
   switch (plan.protocol) {
     case 'majority':
       if (graph) return 'majority-graph';
@@ -128,12 +136,13 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
     plan,
     key,
     kind,
-    scratch: graph === null && kind !== '3-majority' && kind !== '2-choices' ? majorityScratch(plan.n, plan.k) : null,
+    scratch: graph === null && kind !== '3-majority' && kind !== '2-choices' && kind !== 'rule' ? majorityScratch(plan.n, plan.k) : null,
     graph,
     neighbours: graph === null ? null : neighbourScratch(plan.k, maxDegree(graph.offsets)),
     state: new Int32Array(4),
     lossState: new Int32Array(4),
     lossCut: lossThreshold(plan.lossRate),
+    rule: plan.rule == null ? null : ruleScratch(plan.rule, plan.n, plan.k, graph === null),
     tally: new Float64Array(256),
   };
 }
@@ -153,6 +162,7 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
   // Each scratch is non-null for every kind that reads it (createKernelState allocates by kind).
   const scratch = ks.scratch!;
   const nb = ks.neighbours!;
+  const rs = ks.rule;
   const offsets = ks.graph?.offsets ?? EMPTY;
   const targets = ks.graph?.targets ?? EMPTY;
   const c = cur as Uint8Array;
@@ -163,6 +173,7 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
     const hi = Math.min(n, lo + BLOCK_SIZE);
     streamState(key, Purpose.round, round, block, state);
     if (lossCut !== 0) streamState(key, Purpose.loss, round, block, lossState);
+    if (rs !== null) streamState(key, Purpose.rule, round, block, rs.state);
     switch (kind) {
       case 'bits':
         ones += majorityBitsBlock(cur as Int32Array, next as Int32Array, lo, hi, n, k, state);
@@ -208,6 +219,12 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
         break;
       case 'push-pull-graph':
         pushPullGraphBlock(c, x, lo, hi, offsets, targets, k, state, lossState, lossCut, nb);
+        break;
+      case 'rule':
+        ruleBlock(c, x, lo, hi, n, k, round, state, lossState, lossCut, rs!, tally);
+        break;
+      case 'rule-graph':
+        ruleGraphBlock(c, x, lo, hi, offsets, targets, k, round, state, lossState, lossCut, nb, rs!, tally);
         break;
     }
   }

@@ -9,7 +9,8 @@ import type { TrialPlan } from './trial-params.ts';
  */
 export function extraLabel(plan: TrialPlan): string {
   const parts: string[] = [];
-  if (plan.protocol !== 'majority') parts.push(plan.protocol);
+  if (plan.rule != null) parts.push(`rule ${plan.rule.name}`);
+  else if (plan.protocol !== 'majority') parts.push(plan.protocol);
   if (plan.start === 'plurality') parts.push(`${plan.initialCounts.length} opinions bias ${plan.bias}`);
   if (plan.lossRate !== 0) parts.push(`loss ${plan.lossRate}`);
   if (plan.crashFraction !== 0) parts.push(`crash ${plan.crashFraction}@${plan.crashRound}${plan.crashRecovery === 0 ? '' : ` recovery ${plan.crashRecovery}`}`);

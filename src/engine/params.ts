@@ -2,6 +2,7 @@
 import { DEFAULTS, ENGINES, MAX_N, PROTOCOLS } from './constants.ts';
 import { checkCountSupport, COUNT_MAX_N } from './count/support.ts';
 import { ParameterError } from './errors.ts';
+import { isRule, registeredRule, registeredRuleNames, type Rule } from './rule.ts';
 import { planNetwork } from './network.ts';
 import { minorityOpinion, planStart } from './start.ts';
 import type { TrialParams, TrialPlan } from './trial-params.ts';
@@ -43,10 +44,14 @@ export function planTrial(p: TrialParams): TrialPlan {
   if (!(PROTOCOLS as readonly unknown[]).includes(protocol)) {
     throw new ParameterError('protocol', protocol, PROTOCOLS.map((x) => `'${x}'`).join(', '));
   }
+  const rule = planRule(p);
   const { start, initialCounts, bias } = planStart(p, n, protocol);
   const network = planNetwork(p, n);
 
   const m = initialCounts.length;
+  if (rule !== null && m > rule.opinions) {
+    throw new ParameterError('rule', rule.name, `a rule with at least the start's ${m} opinions (it has ${rule.opinions})`);
+  }
   const stubbornFraction = p.stubbornFraction ?? DEFAULTS.stubbornFraction;
   if (!isNum(stubbornFraction) || stubbornFraction < 0 || stubbornFraction >= 1) {
     throw new ParameterError('stubbornFraction', stubbornFraction, 'in [0, 1)');
@@ -66,12 +71,16 @@ export function planTrial(p: TrialParams): TrialPlan {
   }
 
   const polls = protocol === '3-majority' ? 3 : protocol === '2-choices' ? 2 : 0;
-  const k = polls > 0 ? polls : Math.min(fanout, n - 1);
+  const ruleFanout = rule !== null && rule.contacts.kind === 'distinct' ? (rule.contacts.fanout ?? fanout) : fanout;
+  const k = rule !== null && rule.contacts.kind === 'with-replacement' ? rule.contacts.count : polls > 0 ? polls : Math.min(ruleFanout, n - 1);
   const crashCount = Math.min(Math.round(crashFraction * n), n - 1);
-  if (engine === 'count') checkCountSupport({ protocol, topology: network.topology, m, k, lossRate, crashCount });
+  if (engine === 'count') {
+    if (rule !== null) throw new ParameterError('engine', engine, `'agent' with a user rule (the count engine runs only the built-in protocols; rule '${rule.name}')`);
+    checkCountSupport({ protocol, topology: network.topology, m, k, lossRate, crashCount });
+  }
   return {
     n,
-    fanout,
+    fanout: ruleFanout,
     k,
     threshold,
     maxRounds,
@@ -93,6 +102,32 @@ export function planTrial(p: TrialParams): TrialPlan {
     rewire: network.rewire,
     engine,
     recordAgreement: p.recordAgreement ?? false,
+    rule,
   };
+}
+
+/**
+ * The rule of `p`: null without one; the rule itself, or the registered rule it names. Throws
+ * ParameterError on `rule` for anything else, and on `protocol` when one is given beside it.
+ */
+function planRule(p: TrialParams): Rule | null {
+  if (p.rule === undefined || p.rule === null) return null;
+  const rule = typeof p.rule === 'string' ? (registeredRule(p.rule) ?? null) : isRule(p.rule) ? p.rule : null;
+  if (rule === null) {
+    const known = registeredRuleNames();
+    throw new ParameterError(
+      'rule',
+      typeof p.rule === 'string' ? p.rule : '(not a rule)',
+      `a rule made by defineRule or the name of a loaded one (${known.length === 0 ? 'none is loaded' : `loaded: ${known.join(', ')}`})`,
+    );
+  }
+  if (p.protocol !== undefined) throw new ParameterError('protocol', p.protocol, `absent with a rule (rule ${JSON.stringify(rule.name)} is the protocol)`);
+  return rule;
+}
+
+/** States an agent of `plan` can hold: the start's opinions, or the rule's when it has more. */
+export function stateCount(plan: TrialPlan): number {
+  const m = plan.initialCounts.length;
+  return plan.rule === null || plan.rule === undefined ? m : Math.max(m, plan.rule.opinions);
 }
 

@@ -87,7 +87,8 @@ export function createPopulation(plan: TrialPlan, key: Int32Array, options: Popu
   }
   const opinions = new Uint8Array(buffer(n, shared));
   for (let i = 0; i < n; i++) opinions[i] = pick(n - i);
-  return { layout, n, m, opinions, next: new Uint8Array(buffer(n, shared)), live: n };
+  const states = plan.rule == null ? m : Math.max(m, plan.rule.opinions);
+  return { layout, n, m: states, opinions, next: new Uint8Array(buffer(n, shared)), live: n };
 }
 
 /** Opinion of agent i in the current buffer (CRASHED for a crashed agent); for tests and tools. */

@@ -26,6 +26,8 @@ export const Purpose = {
   stubborn: 5,
   /** The count engine's draws in round r (1-based): one stream (block 0) for the whole round. */
   count: 6,
+  /** A user rule's `random()` in round r (1-based), one stream per block, drawn only when the rule calls it. */
+  rule: 7,
 } as const;
 
 /** Agents per random stream in a round; part of the stream definition (changing it changes results). */

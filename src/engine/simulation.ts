@@ -99,7 +99,7 @@ function recount(sim: Simulation): void {
   const { plan, kernel, pop } = sim;
   const graph = kernel.graph;
   if (pop.layout !== 'bytes') return;
-  const replace = plan.protocol === '3-majority' || plan.protocol === '2-choices';
+  const replace = plan.rule != null ? plan.rule.contacts.kind === 'with-replacement' : plan.protocol === '3-majority' || plan.protocol === '2-choices';
   if (graph !== null) sim.liveContacts = contactSum(pop.opinions, graph.offsets, plan.k, replace, -1);
   if (isRumor(plan.protocol)) {
     sim.informed = countInformed(pop.opinions, sim.tally);

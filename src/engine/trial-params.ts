@@ -1,6 +1,7 @@
 // The parameters of one trial as a user gives them (TrialParams) and as planTrial resolves them
 // (TrialPlan): types only, so the planners below params.ts can name them without importing it.
 import type { EngineName, Protocol, StartKind, TopologyName } from './constants.ts';
+import type { Rule } from './rule.ts';
 
 /**
  * Parameters of one trial. Only `n` and `fanout` are required; every other field has a default
@@ -115,6 +116,13 @@ export interface TrialParams {
   engine?: EngineName;
   /** Record the agreement after every round in the result. Default false. */
   recordAgreement?: boolean;
+  /**
+   * A user update rule (see `defineRule`) instead of a built-in protocol: the rule itself, or the
+   * name of a registered one (what grids and workers use). `protocol` must then be absent. The
+   * start must use at most the rule's `opinions`; every fault and topology applies as to the
+   * built-in kernels. Default: none (null or absent).
+   */
+  rule?: Rule | string | null;
 }
 
 /** Validated parameters with every default filled in and the derived counts computed. */
@@ -123,7 +131,8 @@ export interface TrialPlan {
   readonly fanout: number;
   /**
    * Contacts per agent and round on the complete graph: `min(fanout, n - 1)` for `majority` and
-   * the rumor protocols, 3 for `3-majority`, 2 for `2-choices`. On a topology an agent of degree
+   * the rumor protocols, 3 for `3-majority`, 2 for `2-choices`; for a rule, its `count` with
+   * replacement, else `min(fanout, n - 1)` with the rule's fanout when it fixes one. On a topology an agent of degree
    * d makes `min(k, d)` (polling protocols: k if d >= 1, else 0).
    */
   readonly k: number;
@@ -157,4 +166,6 @@ export interface TrialPlan {
   /** The engine that runs the trial. */
   readonly engine: EngineName;
   readonly recordAgreement: boolean;
+  /** The user rule the trial runs instead of `protocol` (then `majority`, unused), or null. */
+  readonly rule: Rule | null;
 }

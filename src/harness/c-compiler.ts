@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../io/package-files.ts';
 
 /** A C compiler found on this machine. */
 export interface CCompiler {
@@ -52,7 +52,7 @@ export interface BuildCOptions {
  * temp folder when the project has no node_modules.
  */
 export function defaultCacheDir(): string {
-  const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+  const modules = join(PACKAGE_ROOT, 'node_modules');
   return existsSync(modules) ? join(modules, '.cache', 'gossip-bench') : join(os.tmpdir(), 'gossip-bench-cache');
 }
 

@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-files.ts';
 
 /** Where the code that produced a result came from; every field null when git cannot say. */
 export interface GitInfo {
@@ -101,11 +103,11 @@ export function machineInfo(): MachineInfo {
 }
 
 /**
- * The `version` field of the project's package.json (found at ../../package.json from this
- * file). Throws {@link PackageVersionError} when the file is unreadable or has no version.
+ * The `version` field of the project's package.json (at the package root, from source or
+ * compiled). Throws {@link PackageVersionError} when the file is unreadable or has no version.
  */
 export function packageVersion(): string {
-  const url = new URL('../../package.json', import.meta.url);
+  const url = new URL(`file://${join(PACKAGE_ROOT, 'package.json')}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(url, 'utf8'));

@@ -1,6 +1,7 @@
 // Grid expansion: a grid record walked as a cartesian product in odometer order, each point
 // resolved with the engine's planTrial and named by a canonical key of its full parameters.
 import { DEFAULTS, planTrial, type EngineName, type Protocol, type TopologyName, type TrialParams, type TrialPlan } from '../engine/params.ts';
+import type { Rule } from '../engine/rule.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
 export type GridValue<T> = T | readonly T[];
@@ -30,6 +31,8 @@ export interface GridRecord {
   rewire?: GridValue<number>;
   /** `agent` (default) or `count` (the count-level engine: complete graph, n up to 2^53 - 1). */
   engine?: GridValue<EngineName>;
+  /** A user rule instead of `protocol` (which must then be absent): a rule, or a loaded rule's name. */
+  rule?: GridValue<Rule | string>;
 }
 
 /** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
@@ -69,6 +72,7 @@ export const GRID_KEYS = [
   'degree',
   'rewire',
   'engine',
+  'rule',
 ] as const;
 
 /** A grid key: one of {@link GRID_KEYS}. */
@@ -93,7 +97,8 @@ export interface Point {
  * expressible before them keeps its key byte for byte: `opinions` and `bias` with the plurality
  * start; `lossRate` when not 0; `crashRecovery` when not 0 and agents crash; `stubbornFraction`
  * when not 0, with the resolved `stubbornOpinion`; `topology` when not `complete`, with `degree`
- * (not on the torus, where it is always 4) and `rewire` (on `ws` only); `engine` when not `agent`.
+ * (not on the torus, where it is always 4) and `rewire` (on `ws` only); `engine` when not `agent`;
+ * `rule` by its name, in place of `protocol`, when the point runs a user rule.
  */
 export function resolvePoint(raw: TrialParams): Point {
   const plan = planTrial(raw);
@@ -113,6 +118,7 @@ export function resolvePoint(raw: TrialParams): Point {
     degree: graph && plan.topology !== 'torus' ? plan.degree : undefined,
     rewire: plan.topology === 'ws' ? plan.rewire : undefined,
     engine: plan.engine !== 'agent' ? plan.engine : undefined,
+    rule: plan.rule?.name,
   } satisfies Partial<Record<GridKey, number | string | undefined>>;
   const keyed: Partial<Record<GridKey, number | string | undefined>> = {
     n: plan.n,
@@ -123,7 +129,7 @@ export function resolvePoint(raw: TrialParams): Point {
     split,
     crashFraction: plan.crashFraction,
     crashRound,
-    protocol: plan.protocol,
+    protocol: plan.rule === null ? plan.protocol : undefined,
     ...extra,
   };
   const key = GRID_KEYS.filter((k) => keyed[k] !== undefined)
@@ -139,7 +145,7 @@ export function resolvePoint(raw: TrialParams): Point {
     ...(split === undefined ? {} : { split }),
     crashFraction: plan.crashFraction,
     crashRound: crashRound ?? 0,
-    protocol: plan.protocol,
+    ...(plan.rule === null ? { protocol: plan.protocol } : {}),
     ...given,
   };
   return { key, params, plan: crashRound === undefined ? { ...plan, crashRound: 0 } : plan };

@@ -1,7 +1,7 @@
 // Worker entry of a multi-threaded trial: runs its range of blocks of every round on the shared
 // opinion buffers, then reports at the barrier (see parallel.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { createKernelState, runBlocks, trialKey } from '../engine/index.ts';
+import { createKernelState, runBlocks, stateCount, trialKey } from '../engine/index.ts';
 import { Ctrl, type ParallelWorkerData } from './parallel.ts';
 
 if (parentPort === null) throw new Error('parallel-worker.ts must run as a worker thread');
@@ -12,7 +12,7 @@ const ks = createKernelState(data.plan, trialKey(data.seed), data.layout);
 const view = (b: SharedArrayBuffer): Uint8Array | Int32Array => (data.layout === 'bits' ? new Int32Array(b) : new Uint8Array(b));
 const buffers = [view(data.buffers[0]), view(data.buffers[1])] as const;
 const slot = data.index * 256;
-const m = data.plan.initialCounts.length;
+const m = stateCount(data.plan);
 // Read the generation before saying ready: the first round may start as soon as we do.
 let seen = Atomics.load(control, Ctrl.generation);
 parentPort.postMessage('ready');

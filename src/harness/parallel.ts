@@ -14,6 +14,7 @@ import {
   type TrialPlan,
   type TrialResult,
 } from '../engine/index.ts';
+import { siblingModule } from '../io/package-files.ts';
 import { startWorker } from './pool.ts';
 
 /** Slots of the control array shared with the workers. */
@@ -44,7 +45,7 @@ export interface ParallelWorkerData {
 }
 
 /** The parallel worker's entry. */
-export const PARALLEL_WORKER_URL = new URL('./parallel-worker.ts', import.meta.url);
+export const PARALLEL_WORKER_URL = siblingModule('./parallel-worker', import.meta.url);
 
 /** A trial whose rounds run on several worker threads. Close it when done. */
 export interface ParallelSimulation {
@@ -79,6 +80,7 @@ export async function createParallelSimulation(
   threads: number,
   options: Omit<SimulationOptions, 'shared'> = {},
 ): Promise<ParallelSimulation> {
+  if (plan.rule !== null) throw new RangeError(`a trial split over threads cannot run user rule ${JSON.stringify(plan.rule.name)} (the pool runs rule trials on any number of threads)`);
   const blocks = blockCount(plan.n);
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > blocks) {
     throw new RangeError(`threads must be an integer from 1 to ${blocks} (the random-stream blocks of n = ${plan.n}) (got ${threads})`);

@@ -5,6 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TrialParams } from '../engine/params.ts';
 import { ROW_WIDTH, type BatchFailure, type BatchRequest, type BatchResponse } from './messages.ts';
 import { trialSeedAt } from './seeds.ts';
+import { siblingModule } from '../io/package-files.ts';
 
 /** The trials of one point, as the pool runs them. */
 export interface PoolJob {
@@ -63,7 +64,7 @@ export interface JobResult {
 export const BATCH_TARGET_NS = 30e6;
 
 /** The default worker entry. */
-export const ENGINE_WORKER_URL = new URL('./worker.ts', import.meta.url);
+export const ENGINE_WORKER_URL = siblingModule('./worker', import.meta.url);
 
 /** A trial (or the setup of a point) threw inside a worker. */
 export class TrialFailedError extends Error {

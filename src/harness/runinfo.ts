@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { GitInfo, MachineInfo } from './context.ts';
 import type { SweepSuite } from './sweep.ts';
+import type { UserFile } from './user-files.ts';
 
 /** Version of the result folder's layout (run.json and the CSV columns). */
 export const SCHEMA_VERSION = 1;
@@ -69,6 +70,8 @@ export interface RunInfo {
   /** The resumes of the run, in order, when it was resumed. */
   resumes?: RunResume[];
   error?: RunFailure;
+  /** The user's suite and rule files (`--suite-file`, `--rule`) with their sha256, when any were given. */
+  files?: UserFile[];
 }
 
 /** run.json as written: pretty-printed JSON with a final newline. */

@@ -2,6 +2,7 @@
 // to claim), its quick/full variants, and its validation into a SuiteError naming suite, key, value.
 import { ClaimError, validateClaim, type Claim } from '../claims/claim.ts';
 import { formatValue, ParameterError } from '../engine/errors.ts';
+import { isRule, type Rule } from '../engine/rule.ts';
 import { expandRecord, GRID_KEYS, GRID_STARTS, type Grid, type GridKey, type GridRecord } from './grid.ts';
 
 export { GRID_STARTS } from './grid.ts';
@@ -43,6 +44,11 @@ export interface Suite {
   full?: SuiteVariant;
   /** Claims the suite checks (validated with the claims module's `validateClaim`). */
   claims: readonly Claim[];
+  /**
+   * User rules the suite runs (made with `defineRule`), so that its grids may name them; rules
+   * given as grid values are found without being listed here.
+   */
+  rules?: readonly Rule[];
 }
 
 /** Which variant of a suite runs. */
@@ -76,10 +82,10 @@ export class SuiteError extends Error {
   }
 }
 
-const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims'] as const;
+const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims', 'rules'] as const;
 const VARIANT_KEYS = ['grid', 'trials'] as const;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology', 'engine']);
+const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology', 'engine', 'rule']);
 const START_LIST = GRID_STARTS.map((s) => `'${s}'`).join(', ');
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -106,6 +112,7 @@ function checkRecord(suite: string, path: string, record: unknown): void {
     if (values.length === 0) throw new SuiteError(suite, `${path}.${key}`, raw, 'a value or a non-empty list');
     const kind = STRING_KEYS.has(key) ? 'string' : 'number';
     for (const v of values) {
+      if (key === 'rule' && isRule(v)) continue;
       if (typeof v !== kind || (kind === 'number' && !Number.isFinite(v))) {
         throw new SuiteError(suite, `${path}.${key}`, v, kind === 'number' ? 'a finite number' : 'a string');
       }
@@ -161,6 +168,10 @@ export function validateSuite(value: unknown, source = 'suite'): Suite {
   if (typeof value['description'] !== 'string') {
     throw new SuiteError(name, 'description', value['description'], 'a string');
   }
+  const rules = value['rules'];
+  if (rules !== undefined && (!Array.isArray(rules) || !rules.every(isRule))) {
+    throw new SuiteError(name, 'rules', rules, 'a list of rules made with defineRule');
+  }
   if (value['grid'] === undefined) throw new SuiteError(name, 'grid', undefined, 'a record or a list of records');
   checkGrid(name, 'grid', value['grid']);
   checkTrials(name, 'trials', value['trials']);
@@ -189,6 +200,16 @@ export function validateSuite(value: unknown, source = 'suite'): Suite {
     ids.add(id);
   });
   return value as unknown as Suite;
+}
+
+/**
+ * Declares a suite in a file of one's own (`gossip-bench bench --suite-file my-suite.ts`):
+ * checks it as the built-in suites are checked ({@link validateSuite}, the same SuiteError
+ * messages) and returns it typed. Rules it names by string must be loaded first (`--rule`);
+ * rules given as values (`rule: myRule`, or in `rules`) need nothing more.
+ */
+export function defineSuite(suite: Suite): Suite {
+  return validateSuite(suite, 'defineSuite');
 }
 
 /** The grid and trials per point of a suite's variant (a variant's fields replace the suite's). */

@@ -35,7 +35,7 @@ function pointCells(p: SweepPoint): CsvCell[] {
   return [
     p.suite,
     p.point,
-    plan.protocol,
+    plan.rule === null ? plan.protocol : `rule:${plan.rule.name}`,
     plan.n,
     plan.fanout,
     plan.threshold,

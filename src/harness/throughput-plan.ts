@@ -2,7 +2,7 @@
 // they are recorded in run.json.
 import os from 'node:os';
 import { expandGrid } from './grid.ts';
-import { suiteVariant, type Suite, type SuiteMode } from './suite.ts';
+import { SuiteError, suiteVariant, type Suite, type SuiteMode } from './suite.ts';
 import type { SweepSuite } from './sweep.ts';
 import type { ThroughputPoint } from './throughput.ts';
 
@@ -24,7 +24,8 @@ export const PARALLEL_MIN_N = 1_000_000;
 
 /**
  * Resolves throughput suites into their points: n, fanout and protocol of each grid point on one
- * thread, and for n >= {@link PARALLEL_MIN_N} also on `cores` threads sharing one trial.
+ * thread, and for n >= {@link PARALLEL_MIN_N} also on `cores` threads sharing one trial. A point
+ * with a user rule is a SuiteError (the throughput suites time the built-in kernels only).
  */
 export function planThroughput(
   entries: readonly { suite: Suite; mode: SuiteMode; trials?: number }[],
@@ -33,6 +34,7 @@ export function planThroughput(
   return entries.map(({ suite, mode, trials }) => {
     const variant = suiteVariant(suite, mode);
     const points = expandGrid(variant.grid).flatMap((p) => {
+      if (p.plan.rule !== null) throw new SuiteError(suite.name, 'grid.rule', p.plan.rule.name, 'absent in a throughput suite (it times the built-in protocols; time a rule with a trials suite)');
       const one = { protocol: p.plan.protocol, n: p.plan.n, fanout: p.plan.fanout, threads: 1 };
       return cores > 1 && p.plan.n >= PARALLEL_MIN_N ? [one, { ...one, threads: cores }] : [one];
     });

@@ -4,6 +4,7 @@
 import { Bench } from 'tinybench';
 import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from './parallel.ts';
 import { startWorker } from './pool.ts';
+import { siblingModule } from '../io/package-files.ts';
 import { measureYardstick, resolveYardstick } from './yardstick.ts';
 import { createSimulation, planTrial, stepRound } from '../engine/index.ts';
 import type { Protocol } from '../engine/params.ts';
@@ -134,7 +135,7 @@ export interface RunThroughputOptions extends ThroughputOptions {
 }
 
 /** The throughput worker's entry. */
-export const THROUGHPUT_WORKER_URL = new URL('./throughput-worker.ts', import.meta.url);
+export const THROUGHPUT_WORKER_URL = siblingModule('./throughput-worker', import.meta.url);
 
 /**
  * Measures the points one after another in one worker thread (never two timings at once), and

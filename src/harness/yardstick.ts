@@ -2,11 +2,12 @@
 // speed is quoted as a ratio, not a time. By default the project's own reference kernel
 // (bench/reference/majority.c), compiled on demand; $GOSSIP_YARDSTICK names another C source.
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-files.ts';
 import { buildC, type BuildCOptions } from './c-compiler.ts';
 
 /** The project's C reference kernel: one round of the seed's binary majority, as the engine does it. */
-export const REFERENCE_SOURCE = fileURLToPath(new URL('../../bench/reference/majority.c', import.meta.url));
+export const REFERENCE_SOURCE = join(PACKAGE_ROOT, 'bench', 'reference', 'majority.c');
 
 /** The yardstick's C source: $GOSSIP_YARDSTICK when set, else {@link REFERENCE_SOURCE}. */
 export function yardstickSource(env: Record<string, string | undefined> = process.env): string {

@@ -48,6 +48,8 @@ export interface RunContext {
   status: string | null;
   /** The failure message of a failed run. */
   error: string | null;
+  /** The user's suite and rule files of the run, with their sha256 (absent: none). */
+  userFiles?: { kind: string; path: string; sha256: string }[];
 }
 
 /** A loaded run: its folder, context, and each table that is present (null when the file is not). */
@@ -134,6 +136,10 @@ export function parseRunContext(file: string, json: unknown): RunContext {
     endedAt: str(j.endedAt),
     status: str(j.status),
     error: str(err.message),
+    userFiles: (Array.isArray(j.files) ? j.files : []).map((f) => {
+      const o = obj(f);
+      return { kind: str(o.kind) ?? '?', path: str(o.path) ?? '?', sha256: str(o.sha256) ?? '?' };
+    }),
   };
 }
 

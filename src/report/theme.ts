@@ -1,6 +1,7 @@
 // The look shared by every chart: the bundled DejaVu Sans font (so labels measure and render the
 // same on every machine), sizes, colours and the line styles that tell measured from model.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-files.ts';
 import type { Config } from 'vega-lite';
 
 /** Family name inside the bundled TTF files; resvg matches it, browsers fall back down the list. */
@@ -10,9 +11,9 @@ export const FONT_FAMILY = 'DejaVu Sans';
 export const FONT_STACK = `${FONT_FAMILY}, Verdana, Arial, sans-serif`;
 
 /** Absolute path of the bundled regular face (assets/fonts/DejaVuSans.ttf). */
-export const FONT_REGULAR = fileURLToPath(new URL('../../assets/fonts/DejaVuSans.ttf', import.meta.url));
+export const FONT_REGULAR = join(PACKAGE_ROOT, 'assets', 'fonts', 'DejaVuSans.ttf');
 /** Absolute path of the bundled bold face (titles). */
-export const FONT_BOLD = fileURLToPath(new URL('../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url));
+export const FONT_BOLD = join(PACKAGE_ROOT, 'assets', 'fonts', 'DejaVuSans-Bold.ttf');
 /** The bundled TTF files, loaded into resvg for the PNGs. */
 export const FONT_FILES: readonly string[] = [FONT_REGULAR, FONT_BOLD];
 

@@ -24,6 +24,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   compare: ['engine', 'stats', 'io', 'results'],
   api: ['engine'],
   cli: ['engine', 'claims', 'harness', 'results', 'report', 'compare', 'stats', 'io', 'api', 'suites'],
+  lib: ['engine', 'claims', 'harness', 'results', 'report', 'compare', 'stats', 'io', 'api'],
 };
 
 const IMPORT = /^\s*(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]|^\s*import\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm;

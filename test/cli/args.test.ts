@@ -25,7 +25,7 @@ function usage(f: () => unknown): UsageError {
 
 describe('parseArgs', () => {
   it('defaults to the default set, seed 1, all cores', () => {
-    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false, saveBaseline: null, baseline: null });
+    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false, saveBaseline: null, baseline: null, suiteFiles: [], ruleFiles: [] });
   });
 
   it('reads suites, mode, threads, trials, seed, out and strict', () => {
@@ -41,7 +41,17 @@ describe('parseArgs', () => {
       resume: false,
       saveBaseline: null,
       baseline: null,
+      suiteFiles: [],
+      ruleFiles: [],
     });
+  });
+
+  it('collects --suite-file and --rule, repeated or comma-separated', () => {
+    const args = run(['--suite-file', 'a.ts,b.mjs', '--suite-file', 'c.js', '--rule', 'r.ts']);
+    expect(args.suiteFiles).toEqual(['a.ts', 'b.mjs', 'c.js']);
+    expect(args.ruleFiles).toEqual(['r.ts']);
+    expect(usage(() => parseArgs(['--suite-file', 'a.ts', '--n', '10'])).flag).toBe('--suite-file');
+    expect(usage(() => parseArgs(['--rule', 'a.ts,'])).flag).toBe('--rule');
   });
 
   it('reads --resume, which needs --out', () => {

@@ -37,6 +37,23 @@ describe('contextWarnings', () => {
   });
 });
 
+describe('user file warnings', () => {
+  const rule = { kind: 'rule', path: '/p/voter.ts', sha256: 'a'.repeat(64) };
+  it('warns when a rule file changed between the runs, or only one run loaded it', () => {
+    const base = { ...info(), userFiles: [rule] };
+    expect(contextWarnings(base, { ...info(), userFiles: [rule] })).toEqual([]);
+    const changed = contextWarnings(base, { ...info(), userFiles: [{ ...rule, sha256: 'b'.repeat(64) }] });
+    expect(changed.map((x) => x.field)).toEqual(['files']);
+    expect(changed[0]!.message).toBe('--rule /p/voter.ts differs between the runs (sha256 aaaaaaaaaaaa BASE vs bbbbbbbbbbbb HEAD)');
+    expect(contextWarnings(base, info()).map((x) => x.message)).toEqual(['--rule /p/voter.ts is loaded by BASE only']);
+  });
+
+  it('reads the files from run.json', () => {
+    const json = { ...syntheticRunInfo('20261125T000000Z-aaaaaaa'), files: [rule] };
+    expect(parseRunContext('run.json', json).userFiles).toEqual([rule]);
+  });
+});
+
 describe('context warnings in the report', () => {
   it('appear in compare.md', async () => {
     const rows = [{ n: 1000, fanout: 3, samples: timings(20, 0.03, 50, 'a') }];
