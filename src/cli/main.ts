@@ -2,6 +2,7 @@
 // failed, 2 bad input, 130/143 interrupted), so tests can run it in-process with a fixture worker.
 // It checks the input, opens the output folder (new, or the run to resume), then hands over to
 // execute.ts.
+import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
@@ -15,13 +16,15 @@ import { removeCsvs, writeRunInfo } from '../harness/output.ts';
 import type { JobResult } from '../harness/pool.ts';
 import { readRunInfo, RunInfoError, SCHEMA_VERSION, type RunInfo } from '../harness/runinfo.ts';
 import { SuiteError, suiteVariant, validateSuite, type RunEntry, type Suite, type SuiteMode } from '../harness/suite.ts';
+import { shardInfo, shardSweep, type ShardInfo, type ShardSpec } from '../harness/shard.ts';
 import { buildSweep, type Sweep } from '../harness/sweep.ts';
 import { isThroughput, planThroughput, type ThroughputSuitePlan } from '../harness/throughput-plan.ts';
 import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
 import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
-import { argumentDifferences, codeDifferences, suiteDifferences } from './resume.ts';
+import { argumentDifferences, codeDifferences, shardDifferences, suiteDifferences } from './resume.ts';
+import { resolveShard } from './shard-env.ts';
 
 export { EXIT, interruptExitCode } from './execute.ts';
 export type { BenchIo } from './execute.ts';
@@ -112,25 +115,38 @@ function usageLine(error: UsageError | SuiteError | OutDirError | BaselineError,
 }
 
 /** What the arguments resolve to, before any file is touched. */
-interface RunPlan {
+export interface RunPlan {
   args: BenchArgs;
   entries: { suite: Suite; mode: SuiteMode }[];
+  /** The throughput suites this process times (in a shard: shard 0 only). */
   throughputPlans: ThroughputSuitePlan[];
+  /** The points this process runs (in a shard: its slices, see shard.ts). */
   sweep: Sweep;
+  /** The suites of the whole run, as run.json records them (trials suites first). */
+  suites: RunInfo['suites'];
+  /** With --shard: which shard, and its slices of the run. */
+  shard?: ShardInfo;
 }
 
-/** Resolves parsed arguments into suites, points and throughput plans. Throws bad-input errors. */
-function planRun(args: BenchArgs, registry: SuiteRegistry): RunPlan {
+/**
+ * Resolves parsed arguments into suites, points and throughput plans; with a shard, into that
+ * shard's slices of the run (its throughput suites only in shard 0). Throws bad-input errors.
+ */
+export function planRun(args: BenchArgs, registry: SuiteRegistry = REGISTRY, shard: ShardSpec | null = null): RunPlan {
   const selected = selectEntries(args, registry);
   const entries = selected.filter((e) => !isThroughput(e));
   const throughputPlans = planThroughput(selected.filter(isThroughput));
   const sweep = buildSweep(entries, { masterSeed: args.seed, trials: args.trials ?? undefined });
-  return { args, entries, throughputPlans, sweep };
+  const suites = [...sweep.suites, ...throughputPlans.map((t) => t.suite)];
+  if (shard === null) return { args, entries, throughputPlans, sweep, suites };
+  const timed = shard.index === 0 ? throughputPlans : [];
+  const info = shardInfo(sweep, shard, timed.length > 0, hostname());
+  return { args, entries, throughputPlans: timed, sweep: shardSweep(sweep, info.slices), suites, shard: info };
 }
 
 /** The suites a plan records in run.json, trials suites first. */
 function planSuites(plan: RunPlan): RunInfo['suites'] {
-  return [...plan.sweep.suites, ...plan.throughputPlans.map((t) => t.suite)];
+  return plan.suites;
 }
 
 /**
@@ -160,6 +176,7 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string):
     endedAt: started.toISOString(),
     status: 'running',
     pointsDone: 0,
+    ...(plan.shard === undefined ? {} : { shard: plan.shard }),
   };
   try {
     removeTempFiles(out.path);
@@ -211,7 +228,7 @@ async function startResume(
   // Suites can only differ with equal arguments when their declarations changed: report that alone.
   const argsDiffer = argumentDifferences(runArgs, args);
   const suitesDiffer = argsDiffer.length === 0 ? suiteDifferences(info.suites, planSuites(plan)) : [];
-  const differences = [...argsDiffer, ...suitesDiffer, ...code.errors];
+  const differences = [...argsDiffer, ...suitesDiffer, ...shardDifferences(info.shard, plan.shard), ...code.errors];
   if (differences.length > 0) {
     throw new UsageError('--resume', undefined, `does not match the run in ${out.path}: ${differences.join('; ')}`);
   }
@@ -271,7 +288,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
       return EXIT.ok;
     }
     explicitOut = parsed.args.out !== null;
-    const plan = planRun(parsed.args, registry);
+    const plan = planRun(parsed.args, registry, resolveShard(parsed.args, io.env));
     if (options.signal?.aborted === true) {
       const signal = String(options.signal.reason);
       io.stderr.write(`interrupted by ${signal} before the run started; nothing was written\n`);

@@ -2,6 +2,7 @@
 // arguments that define the trials, the suites they resolve to, and the code), and the exact
 // command that resumes a run.
 import type { GitInfo } from '../harness/context.ts';
+import type { ShardSpec } from '../harness/shard.ts';
 import type { SweepSuite } from '../harness/sweep.ts';
 import { ADHOC_FLAGS, type BenchArgs } from './args.ts';
 
@@ -37,6 +38,15 @@ export function suiteDifferences(run: readonly SweepSuite[], now: readonly Sweep
   const a = run.map(label).join(', ');
   const b = now.map(label).join(', ');
   return a === b ? [] : [`the suites resolve to ${b} now but were ${a} in the run`];
+}
+
+/**
+ * Differences between the shard of the run (its run.json `shard`) and of the resume: `--shard`
+ * must name the same shard of the same count (or both be absent).
+ */
+export function shardDifferences(run: ShardSpec | undefined, now: ShardSpec | undefined): string[] {
+  const text = (s: ShardSpec | undefined): string => (s === undefined ? 'not given' : `${s.index}/${s.count}`);
+  return text(run) === text(now) ? [] : [`--shard is ${text(now)} now but ${text(run)} in the run`];
 }
 
 /** The code a run was made with: what `--resume` checks. */

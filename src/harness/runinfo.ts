@@ -3,6 +3,7 @@
 // `--resume`.
 import { readFileSync } from 'node:fs';
 import type { GitInfo, MachineInfo } from './context.ts';
+import type { MergeInfo, ShardInfo } from './shard.ts';
 import type { SweepSuite } from './sweep.ts';
 
 /** Version of the result folder's layout (run.json and the CSV columns). */
@@ -69,6 +70,10 @@ export interface RunInfo {
   /** The resumes of the run, in order, when it was resumed. */
   resumes?: RunResume[];
   error?: RunFailure;
+  /** In a shard's folder: which shard of the run it is, and its slices (see shard.ts). */
+  shard?: ShardInfo;
+  /** In a merged run: the shards it was merged from (see shard.ts). */
+  merged?: MergeInfo;
 }
 
 /** run.json as written: pretty-printed JSON with a final newline. */
