@@ -76,7 +76,7 @@ export interface ExecuteOptions {
 }
 
 /** Checks every suite's claims against its points' measurements. */
-function checkSweepClaims(
+export function checkSweepClaims(
   sweep: Sweep,
   entries: readonly { suite: Suite }[],
   results: readonly JobResult[],
