@@ -128,15 +128,15 @@ function checkSet(shards: readonly LoadedShard[]): LoadedShard[] {
   return [...byIndex.values()].sort((a, b) => a.info.shard.index - b.info.shard.index);
 }
 
-/** The run's argv without what only a shard has: --shard, --shards, --out, --resume. */
+/** The run's argv without what belongs to one shard: --shard, --shards, --out, --threads, --resume. */
 export function runArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === '--out' || a === '--shards') i++;
+    if (a === '--out' || a === '--shards' || a === '--threads') i++;
     else if (a === '--shard') {
       if (argv[i + 1] !== undefined && !(argv[i + 1] as string).startsWith('-')) i++;
-    } else if (!/^--(shard|shards|out)=/.test(a) && a !== '--resume') out.push(a);
+    } else if (!/^--(shard|shards|out|threads)=/.test(a) && a !== '--resume') out.push(a);
   }
   return out;
 }
@@ -242,7 +242,6 @@ export async function runMerge(argv: readonly string[], options: MergeOptions = 
     if (suites.length > 0) throw new MergeError(`the shards' suites differ from what their arguments give here: ${suites[0] as string}`);
     const code = codeDifferences(ref.info, { git: gitInfo(root), packageVersion: packageVersion() });
     if (code.errors.length > 0) throw new MergeError(`the shards were run with other code than this checkout's: ${code.errors.join('; ').replaceAll(' in the run', ' in the shards')}`);
-    for (const w of code.warnings) stderr.write(`warning: merge: ${w.replace(' (the journal is checked point by point)', '')}\n`);
     const split = planShards(plan.sweep, ref.info.shard.count);
     const parts: JobResult[][] = [];
     for (const s of shards) {
@@ -262,6 +261,8 @@ export async function runMerge(argv: readonly string[], options: MergeOptions = 
     const id = runId(new Date(shards.map((s) => s.info.startedAt).sort()[0] as string), ref.info.git.shortCommit);
     out = args.out !== null ? prepareOutDir(args.out) : createRunDir(join(root, 'results'), id);
     info = mergedInfo(plan, shards, args.out !== null ? id : basename(out.path));
+    // Warnings only once the merge will go ahead: bad input prints its one line alone.
+    for (const w of code.warnings) stderr.write(`warning: merge: ${w.replace(' (the journal is checked point by point)', '')}\n`);
   } catch (error) {
     if (error instanceof MergeError || error instanceof OutDirError) {
       stderr.write(`error: ${error instanceof OutDirError ? '--out ' : ''}${error.message}\n`);

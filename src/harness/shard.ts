@@ -58,13 +58,6 @@ export interface MergeInfo {
   at: string;
 }
 
-/** The ways `value` can be wrong as a shard spec, or null when it is one. */
-export function shardSpecProblem(spec: ShardSpec): string | null {
-  if (!Number.isSafeInteger(spec.count) || spec.count < 1 || spec.count > MAX_SHARDS) return `the shard count must be an integer from 1 to ${MAX_SHARDS}`;
-  if (!Number.isSafeInteger(spec.index) || spec.index < 0 || spec.index >= spec.count) return `the shard index must be an integer from 0 to ${spec.count - 1}`;
-  return null;
-}
-
 /**
  * Splits the sweep's trials into `count` shards of about equal estimated cost. The trials are
  * laid end to end in sweep order (point by point, trial by trial), each as long as its estimated
