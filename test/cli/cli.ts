@@ -1,10 +1,11 @@
 // Test helpers: run the real CLI as a subprocess (`node --import tsx src/cli/bench.ts ...`), or
-// in-process through runBench (or merge through runMerge) with captured streams.
+// in-process through runBench (or merge, slurm through runMerge, runSlurm) with captured streams.
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runBench, type BenchOptions } from '../../src/cli/main.ts';
 import { runMerge, type MergeOptions } from '../../src/cli/merge.ts';
+import { runSlurm, type SlurmOptions } from '../../src/cli/slurm.ts';
 
 /** The project root, where the CLI runs. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,6 +55,14 @@ export async function runInProcess(
   const stdout = collector();
   const stderr = collector();
   const code = await runBench(args, { ...options, io: { stdout, stderr, env: { CI: '1', ...env } } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Runs the slurm command in-process, with captured stdout/stderr. */
+export async function slurmInProcess(args: readonly string[], options: Omit<SlurmOptions, 'io'> = {}): Promise<CliResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runSlurm(args, { ...options, io: { stdout, stderr } });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
