@@ -21,7 +21,7 @@ export const SLURM_USAGE = `Usage: slurm [bench ARGS] --shards N [--partition P]
              [--out DIR] [--wait] [--dry-run]
 
 Runs \`npm run bench -- ARGS\` on a Slurm cluster: a job array of N tasks, task I running shard I
-(\`--shard\`, its index from SLURM_ARRAY_TASK_ID) into DIR/shards/I with C threads, and a merge job
+(\`--shard $SLURM_ARRAY_TASK_ID/N\`) into DIR/shards/I with C threads, and a merge job
 that starts when every task succeeded (--dependency=afterok) and writes the merged run into DIR
 (default results/<run-id>). The scripts go to DIR/slurm/ (shards.sbatch, merge.sbatch, submit.sh),
 the jobs' logs beside them. DIR must be on a file system every node sees, and the project checked
@@ -156,10 +156,11 @@ export function slurmScripts(args: SlurmArgs, layout: SlurmLayout): SlurmScripts
     ...common,
     'set -euo pipefail',
     `out=${q(join(dir, 'shards'))}/"$SLURM_ARRAY_TASK_ID"`,
-    '# A requeued task continues its shard.',
+    '# The shard is named in full (not a bare --shard), so a task resubmitted alone (sbatch --array=I',
+    '# this script, after a failure) is still shard I of N; a requeued or resubmitted task resumes it.',
     'resume=()',
     'if [ -f "$out/run.json" ]; then resume=(--resume); fi',
-    `exec ${q(node)} --import tsx src/cli/bench.ts ${bench} --shard --threads "\${SLURM_CPUS_PER_TASK:-${args.cpusPerTask}}" --out "$out" "\${resume[@]}"`,
+    `exec ${q(node)} --import tsx src/cli/bench.ts ${bench} --shard "$SLURM_ARRAY_TASK_ID/${args.shards}" --threads "\${SLURM_CPUS_PER_TASK:-${args.cpusPerTask}}" --out "$out" "\${resume[@]}"`,
     '',
   ].join('\n');
   const merge = [

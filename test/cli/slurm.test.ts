@@ -58,7 +58,7 @@ describe('slurm scripts', () => {
   it('a job array of N tasks, each a --shard of the run with its CPUs as threads, resuming when requeued', () => {
     expect(s.shards).toContain('#SBATCH --array=0-3\n');
     expect(s.shards).toContain('#SBATCH --cpus-per-task=2\n#SBATCH --output=\'/data/run 1/slurm/shard-%a.log\'\n#SBATCH --chdir=/src/gossip\n#SBATCH --partition=debug\n#SBATCH --time=10:00\n');
-    expect(s.shards).toContain(`exec /usr/bin/node --import tsx src/cli/bench.ts --suite smoke --trials 3 --shard --threads "\${SLURM_CPUS_PER_TASK:-2}" --out "$out" "\${resume[@]}"`);
+    expect(s.shards).toContain(`exec /usr/bin/node --import tsx src/cli/bench.ts --suite smoke --trials 3 --shard "$SLURM_ARRAY_TASK_ID/4" --threads "\${SLURM_CPUS_PER_TASK:-2}" --out "$out" "\${resume[@]}"`);
     expect(s.shards).toContain('if [ -f "$out/run.json" ]; then resume=(--resume); fi');
   });
 
