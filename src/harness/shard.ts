@@ -1,6 +1,6 @@
-// Shards of a run: its trials split into N contiguous parts of about equal estimated cost, so a
-// sweep runs on N machines (a Slurm job array, a Kubernetes Indexed Job, a CI matrix) and merges
-// into exactly the run one machine would have produced. A point may be split by trial ranges.
+// Shards of a run: its trials split into N parts of about equal cost, so a sweep runs on N
+// machines (a Slurm job array, a Kubernetes Indexed Job, a CI matrix) and merges into exactly the
+// run one machine would have produced. Points are split by trial ranges.
 import { trialCostNs } from './pool.ts';
 import type { Sweep, SweepPoint } from './sweep.ts';
 
@@ -59,38 +59,39 @@ export interface MergeInfo {
 }
 
 /**
- * Splits the sweep's trials into `count` shards of about equal estimated cost. The trials are
- * laid end to end in sweep order (point by point, trial by trial), each as long as its estimated
- * cost ({@link trialCostNs}: n x min(fanout, n - 1) per round, plus set-up); a trial goes to the
- * shard in whose share of the total its midpoint falls. So every trial is in exactly one shard,
- * each shard is a contiguous run of trials (a point is split at most where a boundary falls), and
- * shards differ in cost by at most about one trial. Exact integer arithmetic (BigInt), so every
- * machine computes the same split. Returns one list of slices per shard (some may be empty).
+ * Splits the sweep's trials into `count` shards of about equal cost. Each point's trials are
+ * dealt out evenly: every shard gets `floor(trials / count)` of them, and the `trials % count`
+ * left over go one each to the shards with the least estimated cost so far
+ * ({@link trialCostNs}: n x min(fanout, n - 1) per round, plus set-up; ties to the lower index).
+ * Within a point the shards' trial ranges follow each other in shard order (shard 0 has its
+ * first trials). So every trial is in exactly one shard, every shard runs about 1/count of every
+ * point (its real cost is balanced even where the estimate is off, e.g. where rounds grow with
+ * n), and the shards' estimated costs differ by at most one trial's. Exact integer arithmetic
+ * (BigInt), so every machine computes the same split. Returns one list of slices per shard, in
+ * sweep order (a shard may get none).
  */
 export function planShards(sweep: Sweep, count: number): ShardSlice[][] {
-  const costs = sweep.points.map((p) => BigInt(Math.round(trialCostNs(p.params))));
-  const total = sweep.points.reduce((sum, p, i) => sum + BigInt(p.trials) * (costs[i] as bigint), 0n);
   const shards: ShardSlice[][] = Array.from({ length: count }, () => []);
-  if (total === 0n) return shards;
-  const n = BigInt(count);
-  // Trial t of a point starting at cumulative cost C, each trial costing c, has its midpoint at
-  // C + (t + 1/2) c; doubled to stay in integers: shard = floor((2C + (2t + 1) c) N / (2 total)).
-  const shardOf = (before: bigint, c: bigint, t: bigint): bigint => ((2n * before + (2n * t + 1n) * c) * n) / (2n * total);
-  let before = 0n;
+  const load: bigint[] = new Array<bigint>(count).fill(0n);
+  const byLoad = (a: number, b: number): number => {
+    const la = load[a] as bigint;
+    const lb = load[b] as bigint;
+    return la < lb ? -1 : la > lb ? 1 : a - b;
+  };
+  const indices = Array.from({ length: count }, (_, k) => k);
   sweep.points.forEach((p, point) => {
-    const c = costs[point] as bigint;
+    const c = BigInt(Math.round(trialCostNs(p.params)));
+    const base = Math.floor(p.trials / count);
+    const extra = p.trials % count;
+    const more = new Set(extra === 0 ? [] : [...indices].sort(byLoad).slice(0, extra));
     let first = 0;
-    while (first < p.trials) {
-      const s = shardOf(before, c, BigInt(first));
-      // The first trial of a later shard: the least t with (2C + (2t + 1) c) N >= 2 (s + 1) total.
-      const need = 2n * (s + 1n) * total - (2n * before + c) * n;
-      const denominator = 2n * c * n;
-      const next = need <= 0n ? first + 1 : Number((need + denominator - 1n) / denominator);
-      const end = Math.min(p.trials, Math.max(first + 1, next));
-      (shards[Number(s)] as ShardSlice[]).push({ point, firstTrial: first, trials: end - first });
-      first = end;
+    for (let k = 0; k < count; k++) {
+      const trials = base + (more.has(k) ? 1 : 0);
+      if (trials === 0) continue;
+      (shards[k] as ShardSlice[]).push({ point, firstTrial: first, trials });
+      load[k] = (load[k] as bigint) + BigInt(trials) * c;
+      first += trials;
     }
-    before += BigInt(p.trials) * c;
   });
   return shards;
 }

@@ -62,10 +62,12 @@ describe('a shard', () => {
     expect(info).toMatchObject({ status: 'complete', shard: { index: 1, count: 3 } });
     const all = readFileSync(join(reference, 'trials.csv'), 'utf8').split('\n');
     const mine = readFileSync(join(dir, 'trials.csv'), 'utf8').split('\n');
-    // Its rows are a contiguous block of the one-machine trials.csv (header aside).
-    const at = all.indexOf(mine[1] as string);
-    expect(at).toBeGreaterThan(0);
-    expect(all.slice(at, at + mine.length - 2)).toEqual(mine.slice(1, -1));
+    // Its rows are rows of the one-machine trials.csv, in the same order, about a third of them.
+    expect(mine[0]).toBe(all[0]);
+    const at = mine.slice(1, -1).map((row) => all.indexOf(row));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(Math.abs(at.length - (all.length - 2) / 3)).toBeLessThanOrEqual(14);
   });
 
   it('takes its index from the scheduler: Kubernetes JOB_COMPLETION_INDEX with --shards gives the same shard', async () => {
