@@ -282,10 +282,13 @@ export async function runMerge(argv: readonly string[], options: MergeOptions = 
     const failed = checked.results.filter((r) => r.verdict === 'fails').length;
     const costs = shards.map((s) => s.info.shard.cost);
     const mean = costs.reduce((a, b) => a + b, 0) / costs.length;
+    const walls = shards.map((s) => (Date.parse(s.info.endedAt) - Date.parse(s.info.startedAt)) / 1000);
+    const wallMean = walls.reduce((a, b) => a + b, 0) / walls.length;
     stdout.write(
       (plan.sweep.points.length > 0 ? `${summaryTable(plan.sweep.points, summaries)}\n\n` : '') +
         (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
-        `merged ${shards.length} shards (estimated cost: largest / mean ${(mean === 0 ? 1 : Math.max(...costs) / mean).toFixed(3)})` +
+        `merged ${shards.length} shards (estimated cost: largest / mean ${(mean === 0 ? 1 : Math.max(...costs) / mean).toFixed(3)}; ` +
+        `start to end ${Math.min(...walls).toFixed(1)} to ${Math.max(...walls).toFixed(1)} s, slowest / mean ${(wallMean === 0 ? 1 : Math.max(...walls) / wallMean).toFixed(2)})` +
         (info.merged?.throughputFrom === 0 ? '; throughput timed in shard 0 only' : '') +
         `\nwrote ${out.path}\n`,
     );
