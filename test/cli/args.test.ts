@@ -25,7 +25,7 @@ function usage(f: () => unknown): UsageError {
 
 describe('parseArgs', () => {
   it('defaults to the default set, seed 1, all cores', () => {
-    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false, saveBaseline: null, baseline: null });
+    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false, saveBaseline: null, baseline: null, shard: null, shards: null });
   });
 
   it('reads suites, mode, threads, trials, seed, out and strict', () => {
@@ -41,6 +41,8 @@ describe('parseArgs', () => {
       resume: false,
       saveBaseline: null,
       baseline: null,
+      shard: null,
+      shards: null,
     });
   });
 
