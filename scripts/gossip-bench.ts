@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `gossip-bench` command (the package's bin): `gossip-bench bench | compare | charts | scale`
+// The `gossip-bench` command (the package's bin): `gossip-bench bench | compare | charts | scale |
+// merge | slurm`
 // followed by the flags of `npm run bench -- ...` and the other scripts; it hands the rest of
 // the arguments to that command's entry.
 
@@ -10,6 +11,8 @@ commands:
   compare   compare two run folders (gossip-bench compare --help)
   charts    draw the charts and report of a run folder (gossip-bench charts RUN)
   scale     one large trial on several threads (gossip-bench scale --help)
+  merge     merge the shard folders of a run (gossip-bench merge --out DIR SHARD_DIR...)
+  slurm     run a sweep as a Slurm job array and merge it (gossip-bench slurm --help)
 `;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -27,6 +30,12 @@ switch (command) {
     break;
   case 'scale':
     await import('./scale.ts');
+    break;
+  case 'merge':
+    await import('./merge.ts');
+    break;
+  case 'slurm':
+    await import('./slurm.ts');
     break;
   case undefined:
   case '-h':

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { formatValue } from '../engine/errors.ts';
 import { BASELINE_NAME } from '../results/baselines.ts';
+import { MAX_SHARDS, type ShardSpec } from '../harness/shard.ts';
 import type { SuiteMode } from '../harness/suite.ts';
 
 /** Bad command-line input: one line naming the flag and the value; the CLI exits with 2. */
@@ -115,6 +116,13 @@ export interface BenchArgs {
   suiteFiles: string[];
   /** --rule FILES: the user's rule files, as given. */
   ruleFiles: string[];
+  /**
+   * --shard: run one shard of the run; `{ index, count }` from `--shard I/N`, `'env'` for a bare
+   * `--shard` (the index from the scheduler's environment, see shard-env.ts), or null.
+   */
+  shard: ShardSpec | 'env' | null;
+  /** --shards N: the shard count, with a bare --shard when the environment does not give it. */
+  shards: number | null;
 }
 
 /** The outcome of parsing: run, print help, or list the suites. */
@@ -166,6 +174,12 @@ function buildProgram(out: { text: string; error: string }): Command {
     .option('--resume', 'continue the interrupted or failed run in --out DIR (same arguments), running only its missing points')
     .option('--save-baseline <name>', 'keep the completed run as results/baselines/NAME')
     .option('--baseline <name>', 'compare the completed run with results/baselines/NAME (writes compare.csv and compare.md)')
+    .optionsGroup('Shards (one part of a run split over machines; join them with `npm run merge`):')
+    .option(
+      '--shard [I/N]',
+      "run only shard I of N (0 <= I < N); without I/N the index comes from the scheduler: SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX",
+    )
+    .option('--shards <N>', 'the number of shards, with --shard when the environment does not give it (Kubernetes, AWS Batch)')
     .optionsGroup('Ad hoc grid (instead of --suite; each takes a comma-separated list, suite "adhoc"):');
   for (const { flag, help } of ADHOC_FLAGS) program.addOption(new Option(`${flag} <list>`, help));
   return program;
@@ -298,8 +312,30 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const saveBaseline = baselineFlag('--save-baseline', o['saveBaseline']);
   const baseline = baselineFlag('--baseline', o['baseline']);
   if (adhoc !== null && suiteFiles.length > 0) throw new UsageError('--suite-file', suiteFiles.join(','), 'cannot be combined with the ad hoc grid flags');
+  const { shard, shards } = shardFlags(o['shard'], o['shards']);
+  if (shard !== null && saveBaseline !== null) throw new UsageError('--save-baseline', undefined, 'applies to a whole run, not to a --shard (save the merged run)');
+  if (shard !== null && baseline !== null) throw new UsageError('--baseline', undefined, 'applies to a whole run, not to a --shard (compare the merged run)');
   return {
     action: 'run',
-    args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume, saveBaseline, baseline, suiteFiles, ruleFiles },
+    args: { suites, mode, threads, seed, trials, out: outDir, adhoc, strict, resume, saveBaseline, baseline, suiteFiles, ruleFiles, shard, shards },
   };
+}
+
+/** Parses --shard [I/N] and --shards N. Throws UsageError naming the flag and the value. */
+function shardFlags(shardValue: unknown, shardsValue: unknown): Pick<BenchArgs, 'shard' | 'shards'> {
+  const shards = typeof shardsValue === 'string' ? integerFlag('--shards', shardsValue, 1, MAX_SHARDS) : null;
+  if (shardValue === undefined) {
+    if (shards !== null) throw new UsageError('--shards', shards, 'needs --shard (it gives the shard count when the environment does not)');
+    return { shard: null, shards: null };
+  }
+  if (shardValue === true) return { shard: 'env', shards };
+  const text = String(shardValue).trim();
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || !Number.isSafeInteger(count) || count < 1 || count > MAX_SHARDS || index >= count) {
+    throw new UsageError('--shard', String(shardValue), `must be I/N with N from 1 to ${MAX_SHARDS} and I from 0 to N - 1 (e.g. 0/4), or bare to take I from the scheduler`);
+  }
+  if (shards !== null && shards !== count) throw new UsageError('--shards', shards, `differs from the N of --shard ${text}`);
+  return { shard: { index, count }, shards };
 }

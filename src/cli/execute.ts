@@ -30,6 +30,7 @@ import type { BenchArgs } from './args.ts';
 import { nextCommands, nextText } from './next.ts';
 import { startProgress } from './progress.ts';
 import { resumeCommand } from './resume.ts';
+import { finishShard } from './shard-run.ts';
 import { summaryTable, throughputTable } from './table.ts';
 
 /** Exit codes of the command: 128 + the signal's number for an interrupt. */
@@ -79,7 +80,7 @@ export interface ExecuteOptions {
 }
 
 /** Checks every suite's claims against its points' measurements. */
-function checkSweepClaims(
+export function checkSweepClaims(
   sweep: Sweep,
   entries: readonly { suite: Suite }[],
   results: readonly JobResult[],
@@ -194,7 +195,7 @@ export async function executeRun(run: StartedRun, options: ExecuteOptions): Prom
   const missing = sweep.points.flatMap((_, i) => (done.has(i) ? [] : [i]));
   const jobs = missing.map((i) => {
     const p = sweep.points[i] as SweepPoint;
-    return { params: p.params, seedBase: p.seedBase, trials: p.trials, pointIndex: i };
+    return { params: p.params, seedBase: p.seedBase, trials: p.trials, firstTrial: p.firstTrial ?? 0, pointIndex: i };
   });
   const trials = jobs.reduce((sum, job) => sum + job.trials, 0);
   const names = info.suites.map((s) => (s.mode === 'default' ? s.name : `${s.name} (${s.mode})`)).join(', ');
@@ -251,6 +252,10 @@ export async function executeRun(run: StartedRun, options: ExecuteOptions): Prom
     // From here on the run completes: the result files are written whatever signal comes.
     options.signal?.removeEventListener('abort', onSignal);
     const results = sweep.points.map((_, i) => done.get(i) as JobResult);
+    if (info.shard !== undefined) {
+      await finishShard(run, results, throughput, io);
+      return EXIT.ok;
+    }
     const summaries = summarizeSweep(sweep, results);
     const checked = checkSweepClaims(sweep, run.entries, results);
     const complete: RunInfo = { ...info, endedAt: new Date().toISOString(), status: 'complete', pointsDone: undefined };

@@ -2,6 +2,7 @@
 // failed, 2 bad input, 130/143 interrupted), so tests can run it in-process with a fixture worker.
 // It checks the input, opens the output folder (new, or the run to resume), then hands over to
 // execute.ts.
+import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import { defaultRun as registryDefaultRun, suites as registrySuites } from '../../suites/index.ts';
@@ -16,16 +17,18 @@ import { removeCsvs, writeRunInfo } from '../harness/output.ts';
 import type { JobResult } from '../harness/pool.ts';
 import { readRunInfo, RunInfoError, SCHEMA_VERSION, type RunInfo } from '../harness/runinfo.ts';
 import { SuiteError, suiteVariant, validateSuite, type RunEntry, type Suite, type SuiteMode } from '../harness/suite.ts';
+import { shardInfo, shardSweep, type ShardInfo, type ShardSpec } from '../harness/shard.ts';
 import { buildSweep, type Sweep } from '../harness/sweep.ts';
 import { isThroughput, planThroughput, type ThroughputSuitePlan } from '../harness/throughput-plan.ts';
 import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { adhocSuite } from './adhoc.ts';
 import { parseArgs, UsageError, type BenchArgs } from './args.ts';
 import { EXIT, executeRun, interruptExitCode, type BenchIo, type StartedRun } from './execute.ts';
-import { argumentDifferences, codeDifferences, fileDifferences, suiteDifferences } from './resume.ts';
+import { argumentDifferences, codeDifferences, fileDifferences, shardDifferences, suiteDifferences } from './resume.ts';
 import { registeredRuleNames, RuleError } from '../engine/rule.ts';
 import { loadUserFiles, UserFileError, type UserFile } from '../harness/user-files.ts';
 import type { EngineWorkerData } from '../harness/worker.ts';
+import { resolveShard } from './shard-env.ts';
 
 export { EXIT, interruptExitCode } from './execute.ts';
 export type { BenchIo } from './execute.ts';
@@ -58,7 +61,7 @@ export interface SuiteRegistry {
   sources?: readonly string[];
 }
 
-const REGISTRY: SuiteRegistry = { suites: registrySuites, defaultRun: registryDefaultRun };
+export const REGISTRY: SuiteRegistry = { suites: registrySuites, defaultRun: registryDefaultRun };
 
 /** Validates every registered suite, in registry order. Throws SuiteError. */
 export function loadSuites(registry: SuiteRegistry = REGISTRY): Suite[] {
@@ -77,7 +80,7 @@ export function loadSuites(registry: SuiteRegistry = REGISTRY): Suite[] {
  * there are any, as the default set (`--suite-file my.ts` alone runs my.ts's suites). Rule files
  * load first, so suites may name their rules.
  */
-async function withUserFiles(registry: SuiteRegistry, suiteFiles: readonly string[], ruleFiles: readonly string[]): Promise<{ registry: SuiteRegistry; files: UserFile[] }> {
+export async function withUserFiles(registry: SuiteRegistry, suiteFiles: readonly string[], ruleFiles: readonly string[]): Promise<{ registry: SuiteRegistry; files: UserFile[] }> {
   if (suiteFiles.length === 0 && ruleFiles.length === 0) return { registry, files: [] };
   const loaded = await loadUserFiles(ruleFiles, suiteFiles);
   if (loaded.suites.length === 0) return { registry, files: loaded.files };
@@ -158,25 +161,38 @@ function usageLine(error: UsageLike, explicitOut: boolean): string {
 }
 
 /** What the arguments resolve to, before any file is touched. */
-interface RunPlan {
+export interface RunPlan {
   args: BenchArgs;
   entries: { suite: Suite; mode: SuiteMode }[];
+  /** The throughput suites this process times (in a shard: shard 0 only). */
   throughputPlans: ThroughputSuitePlan[];
+  /** The points this process runs (in a shard: its slices, see shard.ts). */
   sweep: Sweep;
+  /** The suites of the whole run, as run.json records them (trials suites first). */
+  suites: RunInfo['suites'];
+  /** With --shard: which shard, and its slices of the run. */
+  shard?: ShardInfo;
 }
 
-/** Resolves parsed arguments into suites, points and throughput plans. Throws bad-input errors. */
-function planRun(args: BenchArgs, registry: SuiteRegistry): RunPlan {
+/**
+ * Resolves parsed arguments into suites, points and throughput plans; with a shard, into that
+ * shard's slices of the run (its throughput suites only in shard 0). Throws bad-input errors.
+ */
+export function planRun(args: BenchArgs, registry: SuiteRegistry = REGISTRY, shard: ShardSpec | null = null): RunPlan {
   const selected = selectEntries(args, registry);
   const entries = selected.filter((e) => !isThroughput(e));
   const throughputPlans = planThroughput(selected.filter(isThroughput));
   const sweep = buildSweep(entries, { masterSeed: args.seed, trials: args.trials ?? undefined });
-  return { args, entries, throughputPlans, sweep };
+  const suites = [...sweep.suites, ...throughputPlans.map((t) => t.suite)];
+  if (shard === null) return { args, entries, throughputPlans, sweep, suites };
+  const timed = shard.index === 0 ? throughputPlans : [];
+  const info = shardInfo(sweep, shard, timed.length > 0, hostname());
+  return { args, entries, throughputPlans: timed, sweep: shardSweep(sweep, info.slices), suites, shard: info };
 }
 
 /** The suites a plan records in run.json, trials suites first. */
 function planSuites(plan: RunPlan): RunInfo['suites'] {
-  return [...plan.sweep.suites, ...plan.throughputPlans.map((t) => t.suite)];
+  return plan.suites;
 }
 
 /**
@@ -209,6 +225,7 @@ async function startFresh(plan: RunPlan, argv: readonly string[], root: string, 
     status: 'running',
     pointsDone: 0,
     ...(files.length > 0 ? { files: [...files] } : {}),
+    ...(plan.shard === undefined ? {} : { shard: plan.shard }),
   };
   try {
     removeTempFiles(out.path);
@@ -281,7 +298,13 @@ async function checkResume(
   // Suites can only differ with equal arguments when their declarations changed: report that alone.
   const argsDiffer = argumentDifferences(runArgs, args);
   const suitesDiffer = argsDiffer.length === 0 ? suiteDifferences(info.suites, planSuites(plan)) : [];
-  const differences = [...argsDiffer, ...(argsDiffer.length === 0 ? fileDifferences(info.files ?? [], files) : []), ...suitesDiffer, ...code.errors];
+  const differences = [
+    ...argsDiffer,
+    ...(argsDiffer.length === 0 ? fileDifferences(info.files ?? [], files) : []),
+    ...suitesDiffer,
+    ...shardDifferences(info.shard, plan.shard),
+    ...code.errors,
+  ];
   if (differences.length > 0) {
     throw new UsageError('--resume', undefined, `does not match the run in ${out.path}: ${differences.join('; ')}`);
   }
@@ -347,7 +370,7 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
     }
     explicitOut = parsed.args.out !== null;
     ({ registry, files } = await withUserFiles(registry, parsed.args.suiteFiles, parsed.args.ruleFiles));
-    const plan = planRun(parsed.args, registry);
+    const plan = planRun(parsed.args, registry, resolveShard(parsed.args, io.env));
     if (options.signal?.aborted === true) {
       const signal = String(options.signal.reason);
       io.stderr.write(`interrupted by ${signal} before the run started; nothing was written\n`);

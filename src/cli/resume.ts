@@ -2,6 +2,7 @@
 // arguments that define the trials, the suites they resolve to, and the code), and the exact
 // command that resumes a run.
 import type { GitInfo } from '../harness/context.ts';
+import type { ShardSpec } from '../harness/shard.ts';
 import type { SweepSuite } from '../harness/sweep.ts';
 import type { UserFile } from '../harness/user-files.ts';
 import { RUNNING_COMPILED } from '../io/package-files.ts';
@@ -57,6 +58,15 @@ export function fileDifferences(run: readonly UserFile[], now: readonly UserFile
   }
   for (const r of run) if (!now.some((f) => f.kind === r.kind && f.path === r.path)) out.push(`${label(r)} was in the run but is not loaded now`);
   return out;
+}
+
+/**
+ * Differences between the shard of the run (its run.json `shard`) and of the resume: `--shard`
+ * must name the same shard of the same count (or both be absent).
+ */
+export function shardDifferences(run: ShardSpec | undefined, now: ShardSpec | undefined): string[] {
+  const text = (s: ShardSpec | undefined): string => (s === undefined ? 'not given' : `${s.index}/${s.count}`);
+  return text(run) === text(now) ? [] : [`--shard is ${text(now)} now but ${text(run)} in the run`];
 }
 
 /** The code a run was made with: what `--resume` checks. */

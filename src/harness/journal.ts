@@ -29,6 +29,8 @@ export interface JournalEntry {
   /** The point's seed base (master seed, suite and key): ties the rows to their seeds. */
   seedBase: string;
   trials: number;
+  /** The first trial, in a shard's journal (its point is a slice of the run's); absent: 0. */
+  firstTrial?: number;
   /** `trials * ROW_WIDTH` numbers, trial by trial (see messages.ts). */
   rows: number[];
   /** Agreement after each round of each trial (`rounds` numbers per trial); NaN is stored as null. */
@@ -90,6 +92,7 @@ export async function writeJournalEntry(dir: string, p: SweepPoint, result: JobR
     key: p.key,
     seedBase: p.seedBase,
     trials: p.trials,
+    ...(p.firstTrial === undefined ? {} : { firstTrial: p.firstTrial }),
     rows: Array.from(result.rows),
     agreement: Array.from(result.agreement, (x) => (Number.isNaN(x) ? null : x)),
   };
@@ -106,6 +109,7 @@ function entryResult(file: string, value: unknown, p: SweepPoint): JobResult {
     throw bad(`holds point ${JSON.stringify(e.seedBase)}, but this run's point is ${JSON.stringify(p.seedBase)}`);
   }
   if (e.trials !== p.trials) throw bad(`holds ${String(e.trials)} trials, but this run has ${p.trials} a point`);
+  if (e.firstTrial !== p.firstTrial) throw bad(`holds trials from ${String(e.firstTrial ?? 0)}, but this run's start at ${p.firstTrial ?? 0}`);
   const { rows, agreement } = e;
   if (!Array.isArray(rows) || rows.length !== p.trials * ROW_WIDTH || !rows.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     throw bad(`rows must be ${p.trials * ROW_WIDTH} finite numbers`);
@@ -126,21 +130,23 @@ function entryResult(file: string, value: unknown, p: SweepPoint): JobResult {
  * entry, by point index. Temp files of interrupted writes are skipped. Throws JournalError for a
  * journal that is not a folder, or a file that belongs to no point of the sweep, does not parse,
  * or holds another point or trial count than the sweep's (the run's definition changed).
+ * `name` is the folder's name in `dir` (default `journal`; a complete shard keeps its entries in
+ * `slices`).
  */
-export function readJournal(dir: string, sweep: Sweep): Map<number, JobResult> {
+export function readJournal(dir: string, sweep: Sweep, name: string = JOURNAL_DIR): Map<number, JobResult> {
   const out = new Map<number, JobResult>();
-  const folder = journalDir(dir);
+  const folder = join(dir, name);
   if (!existsSync(folder)) return out;
-  if (!statSync(folder).isDirectory()) throw new JournalError(JOURNAL_DIR, 'is not a folder');
+  if (!statSync(folder).isDirectory()) throw new JournalError(name, 'is not a folder');
   const byFile = new Map(sweep.points.map((p, i) => [journalFile(p), i]));
-  for (const name of readdirSync(folder).sort()) {
-    if (isTempFile(name)) continue;
-    const file = `${JOURNAL_DIR}/${name}`;
-    const index = byFile.get(name);
+  for (const entry of readdirSync(folder).sort()) {
+    if (isTempFile(entry)) continue;
+    const file = `${name}/${entry}`;
+    const index = byFile.get(entry);
     if (index === undefined) throw new JournalError(file, 'belongs to no point of this run');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(join(folder, name), 'utf8'));
+      parsed = JSON.parse(readFileSync(join(folder, entry), 'utf8'));
     } catch (error) {
       throw new JournalError(file, `cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`);
     }

@@ -15,6 +15,8 @@ export interface PoolJob {
   seedBase: string;
   /** Number of trials, >= 1. */
   trials: number;
+  /** Index of the first trial (default 0): a shard runs trials `firstTrial` to `firstTrial + trials - 1`. */
+  firstTrial?: number;
   /** Index of the point in the whole run, named in errors (default: the job's position). */
   pointIndex?: number;
 }
@@ -158,14 +160,16 @@ export function planBatches(jobs: readonly PoolJob[], batchNs: number = BATCH_TA
   const requests: BatchRequest[] = [];
   jobs.forEach((job, pointIndex) => {
     const size = Math.max(1, Math.floor(batchNs / trialCostNs(job.params)));
-    for (let first = 0; first < job.trials; first += size) {
+    const start = job.firstTrial ?? 0;
+    const end = start + job.trials;
+    for (let first = start; first < end; first += size) {
       requests.push({
         id: requests.length,
         pointIndex,
         params: job.params,
         seedBase: job.seedBase,
         firstTrial: first,
-        count: Math.min(size, job.trials - first),
+        count: Math.min(size, end - first),
       });
     }
   });
@@ -193,7 +197,8 @@ export function startWorker(url: URL, workerData: unknown, resourceLimits?: Reso
 
 /**
  * Runs every job's trials on a pool of worker threads and returns, per job, its rows
- * (`trials * ROW_WIDTH` numbers in trial order, see messages.ts) and agreement histories.
+ * (`trials * ROW_WIDTH` numbers in trial order from the job's `firstTrial`, see messages.ts) and
+ * agreement histories.
  *
  * Batches go out in job order to whichever worker is free; each response is copied to its
  * place, so the result is the same for any thread count and completion order. As soon as a
@@ -274,7 +279,7 @@ export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): P
           }
           const request = requests[response.id] as BatchRequest;
           const j = request.pointIndex;
-          (results[j] as Float64Array).set(response.rows, request.firstTrial * ROW_WIDTH);
+          (results[j] as Float64Array).set(response.rows, (request.firstTrial - (jobs[j]?.firstTrial ?? 0)) * ROW_WIDTH);
           chunks[response.id] = response.agreement;
           progress.trials += request.count;
           progress.work += request.count * (costs[j] as number);

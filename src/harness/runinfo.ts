@@ -3,6 +3,7 @@
 // `--resume`.
 import { readFileSync } from 'node:fs';
 import type { GitInfo, MachineInfo } from './context.ts';
+import type { MergeInfo, ShardInfo } from './shard.ts';
 import type { SweepSuite } from './sweep.ts';
 import type { UserFile } from './user-files.ts';
 
@@ -72,6 +73,10 @@ export interface RunInfo {
   error?: RunFailure;
   /** The user's suite and rule files (`--suite-file`, `--rule`) with their sha256, when any were given. */
   files?: UserFile[];
+  /** In a shard's folder: which shard of the run it is, and its slices (see shard.ts). */
+  shard?: ShardInfo;
+  /** In a merged run: the shards it was merged from (see shard.ts). */
+  merged?: MergeInfo;
 }
 
 /** run.json as written: pretty-printed JSON with a final newline. */

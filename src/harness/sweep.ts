@@ -12,6 +12,11 @@ export interface SweepPoint extends Point {
   point: number;
   /** Trials to run. */
   trials: number;
+  /**
+   * Index of the first of them (absent: 0). Set in a shard's sweep, where a point may be a slice
+   * of a run's point: its trials are `firstTrial` to `firstTrial + trials - 1`.
+   */
+  firstTrial?: number;
   /** Seed base of the point (see seeds.ts). */
   seedBase: string;
 }

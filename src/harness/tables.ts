@@ -47,16 +47,20 @@ function pointCells(p: SweepPoint): CsvCell[] {
   ];
 }
 
-/** Appends the trials.csv rows of one point to `out`; `rows` holds `trials * ROW_WIDTH` numbers. */
+/**
+ * Appends the trials.csv rows of one point (or of a shard's slice of it, numbered from its
+ * `firstTrial`) to `out`; `rows` holds `trials * ROW_WIDTH` numbers.
+ */
 export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Array): void {
   const head = pointCells(p);
   const tail = extraCells(p);
+  const first = p.firstTrial ?? 0;
   for (let t = 0; t < p.trials; t++) {
     const at = t * ROW_WIDTH;
     const winner = rows[at + RowField.winner] as number;
     out.push([
       ...head,
-      t,
+      first + t,
       rows[at + RowField.seed],
       rows[at + RowField.rounds],
       rows[at + RowField.converged] === 1,

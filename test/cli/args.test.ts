@@ -25,7 +25,7 @@ function usage(f: () => unknown): UsageError {
 
 describe('parseArgs', () => {
   it('defaults to the default set, seed 1, all cores', () => {
-    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false, saveBaseline: null, baseline: null, suiteFiles: [], ruleFiles: [] });
+    expect(run([])).toEqual({ suites: null, mode: null, threads: os.availableParallelism(), seed: 1, trials: null, out: null, adhoc: null, strict: false, resume: false, saveBaseline: null, baseline: null, suiteFiles: [], ruleFiles: [], shard: null, shards: null });
   });
 
   it('reads suites, mode, threads, trials, seed, out and strict', () => {
@@ -43,6 +43,8 @@ describe('parseArgs', () => {
       baseline: null,
       suiteFiles: [],
       ruleFiles: [],
+      shard: null,
+      shards: null,
     });
   });
 

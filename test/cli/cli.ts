@@ -1,9 +1,11 @@
 // Test helpers: run the real CLI as a subprocess (`node --import tsx src/cli/bench.ts ...`), or
-// in-process through runBench with captured streams.
+// in-process through runBench (or merge, slurm through runMerge, runSlurm) with captured streams.
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runBench, type BenchOptions } from '../../src/cli/main.ts';
+import { runMerge, type MergeOptions } from '../../src/cli/merge.ts';
+import { runSlurm, type SlurmOptions } from '../../src/cli/slurm.ts';
 
 /** The project root, where the CLI runs. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,14 +58,30 @@ function collector(): Writable & { text: string } {
   return stream;
 }
 
-/** Runs the CLI in-process through runBench, with captured stdout/stderr and `env` (default: CI set, nothing else). */
+/** Runs the CLI in-process through runBench, with captured stdout/stderr and CI set (plus `env`). */
 export async function runInProcess(
   args: readonly string[],
   options: Omit<BenchOptions, 'io'> = {},
-  env: Record<string, string | undefined> = { CI: '1' },
+  env: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
-  const code = await runBench(args, { ...options, io: { stdout, stderr, env } });
+  const code = await runBench(args, { ...options, io: { stdout, stderr, env: { CI: '1', ...env } } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Runs the slurm command in-process, with captured stdout/stderr. */
+export async function slurmInProcess(args: readonly string[], options: Omit<SlurmOptions, 'io'> = {}): Promise<CliResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runSlurm(args, { ...options, io: { stdout, stderr } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Runs the merge command in-process, with captured stdout/stderr. */
+export async function mergeInProcess(args: readonly string[], options: Omit<MergeOptions, 'io'> = {}): Promise<CliResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runMerge(args, { ...options, io: { stdout, stderr } });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
