@@ -28,6 +28,21 @@ export { BLOCK_SIZE, Purpose, below, mix32, nextU32, streamState, trialKey, unif
 export { autoLayout, bitsApply, BITS_MIN_N, createKernelState, kernelFor, runBlocks } from './kernel.ts';
 export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';
+export { DEPLOYED_PROTOCOLS, FEEDBACK_KINDS, isDeployed, REMOVAL_KINDS, TIMINGS } from './constants.ts';
+export { MAX_RETRANSMIT_LIMIT, planDissemination, retransmitLimit } from './dissemination-plan.ts';
+export {
+  blindCoinBlock,
+  blindCounterBlock,
+  feedbackCoinBlock,
+  feedbackCounterBlock,
+  INFECTIVE,
+  memberlistBlock,
+  REMOVED,
+  spreadState,
+  SUSCEPTIBLE,
+} from './mongering.ts';
+export { blindCoinTick, blindCounterTick, feedbackCoinTick, feedbackCounterTick, memberlistTick, phaseOrder } from './timers.ts';
+export { EQUAL_PHASE, failNodes, runDissemination } from './dissemination.ts';
 
 export type { Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
 export type { NetworkPlan } from './network.ts';
@@ -40,3 +55,7 @@ export type { PeerScratch, Sampler } from './sampling.ts';
 export type { KernelKind, KernelState } from './kernel.ts';
 export type { Simulation, SimulationOptions } from './simulation.ts';
 export type { TrialResult } from './trial.ts';
+export type { DeployedProtocol, DisseminationParams, DisseminationPlan, FeedbackKind, RemovalKind, Timing } from './params.ts';
+export type { MongerBlock, MongerRound, SpreadState } from './mongering.ts';
+export type { Tick } from './timers.ts';
+export type { DisseminationOptions, DisseminationResult, SpreadMetrics } from './dissemination.ts';

@@ -1,19 +1,21 @@
 // Trial parameters: what a user may set, their defaults, and validation into a resolved plan.
 import { DEFAULTS, MAX_N, PROTOCOLS, type Protocol, type StartKind, type TopologyName } from './constants.ts';
+import { planDissemination, type DisseminationParams, type DisseminationPlan } from './dissemination-plan.ts';
 import { ParameterError } from './errors.ts';
 import { planNetwork } from './network.ts';
 import { minorityOpinion, planStart } from './start.ts';
 
 export { CRASHED, DEFAULTS, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
 export { nearBalancedZeros, pluralityCounts } from './start.ts';
-export type { Protocol, RumorProtocol, StartKind, TopologyName } from './constants.ts';
+export type { DeployedProtocol, FeedbackKind, Protocol, RemovalKind, RumorProtocol, StartKind, Timing, TopologyName } from './constants.ts';
+export type { DisseminationParams, DisseminationPlan } from './dissemination-plan.ts';
 
 /**
  * Parameters of one trial. Only `n` and `fanout` are required; every other field has a default
  * (see {@link DEFAULTS}) and is checked by {@link planTrial}, which throws a `ParameterError`
  * naming the field.
  */
-export interface TrialParams {
+export interface TrialParams extends DisseminationParams {
   /** Number of agents, integer >= 2. */
   n: number;
   /**
@@ -92,6 +94,9 @@ export interface TrialParams {
    * informed if any of them was), `push-pull` (every agent contacts them: informed ones push,
    * uninformed ones pull). Fewer answers than contacts (crashed or lost peers): majority and
    * 3-majority go by the answers they got (none: keep one's own), 2-choices needs both.
+   * Dissemination as deployed, from one source and run to quiescence: `rumor-mongering`
+   * (Demers et al. 1987; see `feedback`, `removal`, `k`) and `memberlist` (memberlist's
+   * retransmission-limited broadcast; see `retransmitMult`), with `timing` and `interval`.
    */
   protocol?: Protocol;
   /**
@@ -116,7 +121,7 @@ export interface TrialParams {
 }
 
 /** Validated parameters with every default filled in and the derived counts computed. */
-export interface TrialPlan {
+export interface TrialPlan extends DisseminationPlan {
   readonly n: number;
   readonly fanout: number;
   /**
@@ -206,6 +211,13 @@ export function planTrial(p: TrialParams): TrialPlan {
     );
   }
 
+  const dissemination = planDissemination(p, protocol, n, {
+    crashRound: crashFraction > 0 ? crashRound : 0,
+    crashRecovery: crashFraction > 0 ? crashRecovery : 0,
+    stubbornFraction,
+    topology: network.topology,
+  });
+
   const polls = protocol === '3-majority' ? 3 : protocol === '2-choices' ? 2 : 0;
   return {
     n,
@@ -230,6 +242,7 @@ export function planTrial(p: TrialParams): TrialPlan {
     degree: network.degree,
     rewire: network.rewire,
     recordAgreement: p.recordAgreement ?? false,
+    ...dissemination,
   };
 }
 

@@ -24,6 +24,10 @@ export const Purpose = {
   loss: 4,
   /** Choice of the stubborn agents (round 0, block 0), drawn only when some are stubborn. */
   stubborn: 5,
+  /** Rumor mongering's coins (loss of interest) in round r (1-based), one stream per block, drawn only by the coin variants. */
+  removal: 6,
+  /** The timers' phases (round 0), one stream per block, drawn only under `timing: 'timers'`. */
+  phase: 7,
 } as const;
 
 /** Agents per random stream in a round; part of the stream definition (changing it changes results). */
