@@ -2,7 +2,8 @@
 // point, one per complexity claim and series, each with a verdict and the numbers behind it.
 import { DEFAULTS, type TrialParams, type TrialPlan } from '../engine/params.ts';
 import { proportionCi95, summarize } from '../harness/stats.ts';
-import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter } from './claim.ts';
+import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter, type SpreadMetric } from './claim.ts';
+import { residueFromTraffic, serfSecondsTo9999 } from './dissemination-theory.ts';
 import { pointTheory } from './theory.ts';
 import { BIC_MARGIN, complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
 
@@ -14,7 +15,13 @@ export interface PointMeasurements {
   params: TrialParams;
   /** The engine's plan of the point (actual split, k, ...). */
   plan: TrialPlan;
-  values: Record<Metric, ArrayLike<number>>;
+  /** Every metric; the dissemination ones (see `SpreadMetric`) may be absent (then NaN). */
+  values: Record<Exclude<Metric, SpreadMetric>, ArrayLike<number>> & Partial<Record<SpreadMetric, ArrayLike<number>>>;
+}
+
+/** The values of `metric` at a point: NaN per trial where the point has none. */
+function metricValues(p: PointMeasurements, metric: Metric): ArrayLike<number> {
+  return p.values[metric] ?? new Float64Array(p.values.rounds.length).fill(Number.NaN);
 }
 
 /** Verdict words: bound claims `holds`/`fails`; complexity claims `tight`/`upper-bound`/`fails`. */
@@ -75,6 +82,9 @@ export function matches(params: TrialParams, filter: PointFilter | undefined): b
   });
 }
 
+/** How a `'theory'` value is labelled, by metric (default `mean-field`). */
+const THEORY_NAMES: Partial<Record<Metric, string>> = { residue: 'e^-m', seconds_to_9999: 'Serf' };
+
 const fmt = (x: number): string => (Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(4)).toString());
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
@@ -101,6 +111,11 @@ function satisfies(x: number, c: BoundClaim['comparator'], v: number, tol: numbe
  */
 function claimValue(claim: BoundClaim, p: PointMeasurements): number | null {
   if (claim.value !== 'theory') return claim.value;
+  if (claim.metric === 'seconds_to_9999') return serfSecondsTo9999(p.plan);
+  if (claim.metric === 'residue') {
+    const traffic = summarize(metricValues(p, 'traffic')).mean;
+    return Number.isFinite(traffic) ? residueFromTraffic(traffic, p.plan.lossRate) : null;
+  }
   const theory = pointTheory(p.plan, p.plan.maxRounds);
   if (theory === null) return null;
   if (claim.metric === 'rounds') return theory.rounds;
@@ -108,7 +123,7 @@ function claimValue(claim: BoundClaim, p: PointMeasurements): number | null {
 }
 
 function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): ClaimResult {
-  const values = p.values[claim.metric];
+  const values = metricValues(p, claim.metric);
   const s = summarize(values);
   const tol = claim.tolerance ?? DEFAULT_TOLERANCE;
   let ok = 0;
@@ -119,7 +134,7 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
     suite: p.suite,
     claim,
     plan: p.plan,
-    claimed: claim.value === 'theory' ? `${claim.comparator} ${fmt(value)} (mean-field)` : `${claim.comparator} ${value}`,
+    claimed: claim.value === 'theory' ? `${claim.comparator} ${fmt(value)} (${THEORY_NAMES[claim.metric] ?? 'mean-field'})` : `${claim.comparator} ${value}`,
     measured: s.mean,
     ci95Low: s.ci95Low,
     ci95High: s.ci95High,
@@ -169,13 +184,19 @@ function seriesKey(params: TrialParams): string {
     p.topology,
     p.degree,
     p.rewire,
+    p.feedback,
+    p.removal,
+    p.k,
+    p.retransmitMult,
+    p.timing,
+    p.interval,
   ].join('|');
 }
 
 function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): ClaimResult {
   const sorted = [...series].sort((a, b) => a.plan.n - b.plan.n);
   const pts = sorted.map((p) => {
-    const s = summarize(p.values[claim.metric]);
+    const s = summarize(metricValues(p, claim.metric));
     return { n: p.plan.n, mean: s.mean, se: s.count > 1 ? s.sd / Math.sqrt(s.count) : 0 };
   });
   const fit = fitSeries(pts);
@@ -221,7 +242,7 @@ export function checkClaims(suite: string, claims: readonly Claim[], points: rea
       if (hit.length === 0) warnings.push({ suite, claimId: claim.id, message: 'no point of the run matches the claim' });
       for (const p of hit) {
         const value = claimValue(claim, p);
-        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no mean-field prediction of ${claim.metric} at point ${p.point} (see theory_rounds)` });
+        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no ${THEORY_NAMES[claim.metric] ?? 'mean-field'} prediction of ${claim.metric} at point ${p.point} (see theory_rounds)` });
         else results.push(checkBound(claim, value, p));
       }
       continue;

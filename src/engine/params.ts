@@ -6,6 +6,7 @@ import { planNetwork } from './network.ts';
 import { minorityOpinion, planStart } from './start.ts';
 
 export { CRASHED, DEFAULTS, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
+export { DEPLOYED_PROTOCOLS, FEEDBACK_KINDS, isDeployed, REMOVAL_KINDS, TIMINGS } from './constants.ts';
 export { nearBalancedZeros, pluralityCounts } from './start.ts';
 export type { DeployedProtocol, FeedbackKind, Protocol, RemovalKind, RumorProtocol, StartKind, Timing, TopologyName } from './constants.ts';
 export type { DisseminationParams, DisseminationPlan } from './dissemination-plan.ts';

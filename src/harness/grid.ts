@@ -1,6 +1,6 @@
 // Grid expansion: a grid record walked as a cartesian product in odometer order, each point
 // resolved with the engine's planTrial and named by a canonical key of its full parameters.
-import { DEFAULTS, planTrial, type TrialParams, type TrialPlan } from '../engine/params.ts';
+import { DEFAULTS, isDeployed, planTrial, type TrialParams, type TrialPlan } from '../engine/params.ts';
 import type { Grid, GridRecord } from './suite.ts';
 
 /**
@@ -28,6 +28,13 @@ export const GRID_KEYS = [
   'topology',
   'degree',
   'rewire',
+  // Dissemination (issue 13): in the key of rumor-mongering and memberlist points only.
+  'feedback',
+  'removal',
+  'k',
+  'retransmitMult',
+  'timing',
+  'interval',
 ] as const;
 
 /** A grid key: one of {@link GRID_KEYS}. */
@@ -52,7 +59,9 @@ export interface Point {
  * expressible before them keeps its key byte for byte: `opinions` and `bias` with the plurality
  * start; `lossRate` when not 0; `crashRecovery` when not 0 and agents crash; `stubbornFraction`
  * when not 0, with the resolved `stubbornOpinion`; `topology` when not `complete`, with `degree`
- * (not on the torus, where it is always 4) and `rewire` (on `ws` only).
+ * (not on the torus, where it is always 4) and `rewire` (on `ws` only). The dissemination
+ * protocols, new with these keys, always name theirs: `feedback`, `removal`, `k` for
+ * rumor-mongering, `retransmitMult` for memberlist, `timing` and `interval` for both.
  */
 export function resolvePoint(raw: TrialParams): Point {
   const plan = planTrial(raw);
@@ -61,6 +70,8 @@ export function resolvePoint(raw: TrialParams): Point {
   const plurality = plan.start === 'plurality';
   const stubborn = plan.stubbornFraction !== 0;
   const graph = plan.topology !== 'complete';
+  const deployed = isDeployed(plan.protocol);
+  const mongering = plan.protocol === 'rumor-mongering';
   const extra = {
     opinions: plurality ? plan.initialCounts.length : undefined,
     bias: plurality ? plan.bias : undefined,
@@ -71,6 +82,12 @@ export function resolvePoint(raw: TrialParams): Point {
     topology: graph ? plan.topology : undefined,
     degree: graph && plan.topology !== 'torus' ? plan.degree : undefined,
     rewire: plan.topology === 'ws' ? plan.rewire : undefined,
+    feedback: mongering ? plan.feedback : undefined,
+    removal: mongering ? plan.removal : undefined,
+    k: mongering ? plan.removalK : undefined,
+    retransmitMult: plan.protocol === 'memberlist' ? plan.retransmitMult : undefined,
+    timing: deployed ? plan.timing : undefined,
+    interval: deployed ? plan.interval : undefined,
   } satisfies Partial<Record<GridKey, number | string | undefined>>;
   const keyed: Partial<Record<GridKey, number | string | undefined>> = {
     n: plan.n,

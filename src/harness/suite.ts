@@ -2,7 +2,7 @@
 // to claim), its quick/full variants, and its validation into a SuiteError naming suite, key, value.
 import { ClaimError, validateClaim, type Claim } from '../claims/claim.ts';
 import { formatValue, ParameterError } from '../engine/errors.ts';
-import type { Protocol, TopologyName } from '../engine/params.ts';
+import type { FeedbackKind, Protocol, RemovalKind, Timing, TopologyName } from '../engine/params.ts';
 import { expandRecord, GRID_KEYS, type GridKey } from './grid.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
@@ -31,6 +31,18 @@ export interface GridRecord {
   topology?: GridValue<TopologyName>;
   degree?: GridValue<number>;
   rewire?: GridValue<number>;
+  /** Rumor mongering: `feedback` or `blind`. */
+  feedback?: GridValue<FeedbackKind>;
+  /** Rumor mongering: `coin` or `counter`. */
+  removal?: GridValue<RemovalKind>;
+  /** Rumor mongering's k. */
+  k?: GridValue<number>;
+  /** memberlist's retransmission multiplier. */
+  retransmitMult?: GridValue<number>;
+  /** `rounds` or `timers` (dissemination protocols). */
+  timing?: GridValue<Timing>;
+  /** Seconds between gossip ticks. */
+  interval?: GridValue<number>;
 }
 
 /** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
@@ -116,7 +128,7 @@ export class SuiteError extends Error {
 const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims'] as const;
 const VARIANT_KEYS = ['grid', 'trials'] as const;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology']);
+const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology', 'feedback', 'removal', 'timing']);
 const START_LIST = GRID_STARTS.map((s) => `'${s}'`).join(', ');
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -6,6 +6,17 @@ import { agreementByRound, listCell, type AgreementByRound } from './agreement.t
 import type { CsvCell } from './atomic.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { JobResult } from './pool.ts';
+import {
+  DISSEMINATION_PARAM_COLUMNS,
+  disseminationParamCells,
+  SPREAD_SUMMARY_COLUMNS,
+  SPREAD_TRIAL_COLUMNS,
+  spreadSummaryCells,
+  spreadTrialCells,
+  spreadValues,
+  summarizeSpread,
+  type SpreadSummary,
+} from './spread-table.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { SweepPoint } from './sweep.ts';
 
@@ -50,6 +61,9 @@ export const TRIAL_COLUMNS = [
   'final_agreement',
   'live',
   ...EXTRA_PARAM_COLUMNS,
+  // Dissemination (issue 13): its parameters, then its per-trial metrics.
+  ...DISSEMINATION_PARAM_COLUMNS,
+  ...SPREAD_TRIAL_COLUMNS,
 ] as const;
 
 /** Columns of summary.csv, one row per point. */
@@ -73,6 +87,9 @@ export const SUMMARY_COLUMNS = [
   'agreement_by_round',
   'theory_agreement_by_round',
   ...EXTRA_PARAM_COLUMNS,
+  // Dissemination (issue 13): its parameters, then its statistics and theory.
+  ...DISSEMINATION_PARAM_COLUMNS,
+  ...SPREAD_SUMMARY_COLUMNS,
 ] as const;
 
 /**
@@ -115,7 +132,7 @@ function pointCells(p: SweepPoint): CsvCell[] {
 /** Appends the trials.csv rows of one point to `out`; `rows` holds `trials * ROW_WIDTH` numbers. */
 export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Array): void {
   const head = pointCells(p);
-  const tail = extraCells(p);
+  const tail = [...extraCells(p), ...disseminationParamCells(p)];
   for (let t = 0; t < p.trials; t++) {
     const at = t * ROW_WIDTH;
     const winner = rows[at + RowField.winner] as number;
@@ -131,6 +148,7 @@ export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Ar
       rows[at + RowField.finalAgreement],
       rows[at + RowField.live],
       ...tail,
+      ...spreadTrialCells(rows, at),
     ]);
   }
 }
@@ -149,6 +167,8 @@ export interface PointSummary {
   agreement: AgreementByRound;
   /** Mean-field prediction, when it applies to the point. */
   theory: PointTheory | null;
+  /** Dissemination statistics and theory (rumor mongering, memberlist), else null. */
+  spread: SpreadSummary | null;
 }
 
 /** Summarises one point's results: rates over all trials, round statistics with `summarize`. */
@@ -181,6 +201,7 @@ export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
     finalAgreementMean: agreement / trials,
     agreement: byRound,
     theory: pointTheory(p.plan, byRound.mean.length),
+    spread: summarizeSpread(p, rows),
   };
 }
 
@@ -207,6 +228,7 @@ export function measurementsOf(p: SweepPoint, job: JobResult): PointMeasurements
       converged: column(RowField.converged),
       winner0: column(RowField.winner, 0),
       leader0: column(RowField.leader, 0),
+      ...spreadValues(p, job.rows),
     },
   };
 }
@@ -233,5 +255,7 @@ export function summaryRow(p: SweepPoint, s: PointSummary): CsvCell[] {
     listCell(s.agreement.mean),
     s.theory === null ? null : listCell(s.theory.agreement),
     ...extraCells(p),
+    ...disseminationParamCells(p),
+    ...spreadSummaryCells(s.spread),
   ];
 }
