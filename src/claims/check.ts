@@ -122,9 +122,20 @@ function claimValue(claim: BoundClaim, p: PointMeasurements): number | null {
   return theory.agreement[(theory.rounds ?? p.plan.maxRounds) - 1] ?? null;
 }
 
+/** The finite values of a metric (a time never reached is +Infinity; see `SpreadMetric`). */
+function finiteOf(values: ArrayLike<number>): number[] {
+  return Array.from(values).filter((x) => Number.isFinite(x));
+}
+
 function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): ClaimResult {
   const values = metricValues(p, claim.metric);
-  const s = summarize(values);
+  // Trials that never reached a share (seconds = +Infinity) count in the share of trials, but the
+  // mean is over the others, and a '~' claim about the mean then fails (the true mean is infinite).
+  const finite = finiteOf(values);
+  const missing = values.length - finite.length;
+  const none = { mean: Number.NaN, ci95Low: Number.NaN, ci95High: Number.NaN, p95: Number.NaN, max: Number.NaN };
+  const s = finite.length > 0 ? summarize(finite) : none;
+  const never = missing === 0 ? '' : `; ${missing} of ${values.length} trials never got there (${finite.length > 0 ? 'left out of the mean' : 'no mean'})`;
   const tol = claim.tolerance ?? DEFAULT_TOLERANCE;
   let ok = 0;
   for (let i = 0; i < values.length; i++) if (satisfies(values[i]!, claim.comparator, value, tol)) ok++;
@@ -145,12 +156,12 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
   if (claim.comparator === '~') {
     const lo = value * (1 - tol);
     const hi = value * (1 + tol);
-    const holds = satisfies(s.mean, '~', value, tol);
+    const holds = missing === 0 && satisfies(s.mean, '~', value, tol);
     return {
       ...base,
       statistic: `mean within +-${pct(tol)}`,
       verdict: holds ? 'holds' : 'fails',
-      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${holds ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are`,
+      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${holds ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are${never}`,
     };
   }
   const level = claim.level ?? DEFAULT_LEVEL;
@@ -159,7 +170,7 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
     ...base,
     statistic: `share of trials (>= ${pct(level)})`,
     verdict: holds ? 'holds' : 'fails',
-    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}`,
+    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}${never}`,
   };
 }
 
@@ -196,7 +207,7 @@ function seriesKey(params: TrialParams): string {
 function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): ClaimResult {
   const sorted = [...series].sort((a, b) => a.plan.n - b.plan.n);
   const pts = sorted.map((p) => {
-    const s = summarize(metricValues(p, claim.metric));
+    const s = summarize(finiteOf(metricValues(p, claim.metric)));
     return { n: p.plan.n, mean: s.mean, se: s.count > 1 ? s.sd / Math.sqrt(s.count) : 0 };
   });
   const fit = fitSeries(pts);

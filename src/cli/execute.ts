@@ -28,6 +28,7 @@ import type { ThroughputSuitePlan } from '../harness/throughput-plan.ts';
 import type { BenchArgs } from './args.ts';
 import { startProgress } from './progress.ts';
 import { resumeCommand } from './resume.ts';
+import { spreadTable } from './spread-table.ts';
 import { summaryTable, throughputTable } from './table.ts';
 
 /** Exit codes of the command: 128 + the signal's number for an interrupt. */
@@ -250,8 +251,10 @@ export async function executeRun(run: StartedRun, options: ExecuteOptions): Prom
     for (const w of checked.warnings) io.stderr.write(`warning: suite ${w.suite}, claim ${w.claimId}: ${w.message}\n`);
     await afterComplete(run, io);
     const failed = checked.results.filter((r) => r.verdict === 'fails').length;
+    const spread = spreadTable(sweep.points, summaries);
     io.stdout.write(
       (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +
+        (spread === '' ? '' : `Dissemination (measured beside theory: e^-m from the traffic, Serf's formula):\n${spread}\n\n`) +
         (throughput.length > 0 ? `${throughputTable(throughput)}\n\n` : '') +
         (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
         `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n`,
