@@ -21,6 +21,12 @@ import { BLOCK_SIZE, Purpose, streamState, trialKey, uniform } from './rng.ts';
 import { peerScratch } from './sampling.ts';
 import { blindCoinTick, blindCounterTick, feedbackCoinTick, feedbackCounterTick, memberlistTick, phaseOrder, type Tick } from './timers.ts';
 
+// Imported constants as plain module bindings (an imported binding read in a hot loop can cost a
+// getter call under the TypeScript loader; the other kernels copy CRASHED into a local likewise).
+const susceptible = SUSCEPTIBLE;
+const infective = INFECTIVE;
+const crashed = CRASHED;
+
 /** What a dissemination trial measured beyond the common result (NaN where not reached). */
 export interface SpreadMetrics {
   /** Share of the live agents never informed. */
@@ -92,7 +98,7 @@ export function failNodes(state: Uint8Array, count: number, source: number, key:
   for (let i = 0; i < state.length && needed > 0; i++) {
     if (i === source) continue;
     if (uniform(s) * candidates < needed) {
-      state[i] = CRASHED;
+      state[i] = crashed;
       needed--;
     }
     candidates--;
@@ -105,9 +111,9 @@ function countStates(state: Uint8Array, out: Int32Array): void {
   let active = 0;
   for (let i = 0, n = state.length; i < n; i++) {
     const o = state[i]!;
-    if (o === SUSCEPTIBLE || o === CRASHED) continue;
+    if (o === susceptible || o === crashed) continue;
     informed++;
-    if (o === INFECTIVE) active++;
+    if (o === infective) active++;
   }
   out[0] = informed;
   out[1] = active;
@@ -132,7 +138,7 @@ export function runDissemination(plan: TrialPlan, seed: number | string, options
   const pop = createPopulation(plan, key);
   let cur = pop.opinions;
   let next = pop.next;
-  const source = cur.indexOf(INFECTIVE);
+  const source = cur.indexOf(infective);
   failNodes(cur, plan.crashCount, source, key);
   const live = n - plan.crashCount;
   const limit = plan.retransmitLimit;
@@ -204,7 +210,7 @@ export function runDissemination(plan: TrialPlan, seed: number | string, options
       }
       for (let x = 0; x < n; x++) {
         const i = order[x]!;
-        if (state[i] !== INFECTIVE) continue;
+        if (state[i] !== infective) continue;
         const T = j + phases[i]!;
         if (informedAt[i]! >= T) continue;
         const b = (i / BLOCK_SIZE) | 0;
@@ -241,7 +247,7 @@ function spreadMetrics(state: Uint8Array, informedAt: Float64Array, informed: nu
   let sum = 0;
   for (let i = 0, n = state.length; i < n; i++) {
     const o = state[i]!;
-    if (o === SUSCEPTIBLE || o === CRASHED) continue;
+    if (o === susceptible || o === crashed) continue;
     times[c++] = informedAt[i]!;
     sum += informedAt[i]!;
   }

@@ -14,6 +14,10 @@ import { lost } from './contacts.ts';
 import { nextU32 } from './rng.ts';
 import { samplePeers, type PeerScratch } from './sampling.ts';
 
+// CRASHED as a plain module binding (an imported binding read in a hot loop can cost a getter call
+// under the TypeScript loader).
+const crashed = CRASHED;
+
 /** State of an agent that has not heard the news. */
 export const SUSCEPTIBLE = 0;
 /** State of an agent that knows and still spreads. */
@@ -86,7 +90,7 @@ export function feedbackCoinBlock(cur: Uint8Array, next: Uint8Array, lo: number,
       if (o === SUSCEPTIBLE) {
         next[p] = INFECTIVE;
         informedAt[p] = round;
-      } else if (o !== CRASHED && !out && nextU32(coinSt) < coinCut) {
+      } else if (o !== crashed && !out && nextU32(coinSt) < coinCut) {
         out = true;
       }
     }
@@ -119,7 +123,7 @@ export function feedbackCounterBlock(cur: Uint8Array, next: Uint8Array, lo: numb
         next[p] = INFECTIVE;
         informedAt[p] = round;
         if (!out) c = 0;
-      } else if (o !== CRASHED && !out && ++c >= removalK) {
+      } else if (o !== crashed && !out && ++c >= removalK) {
         out = true;
       }
     }

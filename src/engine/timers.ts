@@ -8,6 +8,13 @@ import { INFECTIVE, REMOVED, SUSCEPTIBLE, type MongerRound } from './mongering.t
 import { nextU32 } from './rng.ts';
 import { samplePeers } from './sampling.ts';
 
+// Imported constants as plain module bindings (an imported binding read in a hot loop can cost a
+// getter call under the TypeScript loader; the other kernels copy CRASHED into a local likewise).
+const susceptible = SUSCEPTIBLE;
+const infective = INFECTIVE;
+const removed = REMOVED;
+const crashed = CRASHED;
+
 /**
  * One tick of node i at time T (in intervals) on `state`: its sends and its own loss of interest.
  * Adds the newly informed to `counts[0]` (informed) and `counts[1]` (infective), removes itself
@@ -18,7 +25,7 @@ export type Tick = (state: Uint8Array, i: number, T: number, a: MongerRound, cou
 
 /** Informs the susceptible node p at time T. */
 function inform(state: Uint8Array, p: number, T: number, a: MongerRound, counts: Int32Array): void {
-  state[p] = INFECTIVE;
+  state[p] = infective;
   a.spread.informedAt[p] = T;
   a.spread.budget[p] = a.limit;
   counts[0]!++;
@@ -27,7 +34,7 @@ function inform(state: Uint8Array, p: number, T: number, a: MongerRound, counts:
 
 /** Takes node i out (it stops spreading). */
 function remove(state: Uint8Array, i: number, counts: Int32Array): void {
-  state[i] = REMOVED;
+  state[i] = removed;
   counts[1]!--;
 }
 
@@ -42,8 +49,8 @@ export function feedbackCoinTick(state: Uint8Array, i: number, T: number, a: Mon
     const p = peers[j]!;
     if (lost(lossSt, lossCut)) continue;
     const o = state[p]!;
-    if (o === SUSCEPTIBLE) inform(state, p, T, a, counts);
-    else if (o !== CRASHED && informedAt[p]! < T && !out && nextU32(coinSt) < coinCut) out = true;
+    if (o === susceptible) inform(state, p, T, a, counts);
+    else if (o !== crashed && informedAt[p]! < T && !out && nextU32(coinSt) < coinCut) out = true;
   }
   if (out) remove(state, i, counts);
   return k;
@@ -61,9 +68,9 @@ export function feedbackCounterTick(state: Uint8Array, i: number, T: number, a: 
     const p = peers[j]!;
     if (lost(lossSt, lossCut)) continue;
     const o = state[p]!;
-    if (o === CRASHED) continue;
-    if (o === SUSCEPTIBLE || informedAt[p]! >= T) {
-      if (o === SUSCEPTIBLE) inform(state, p, T, a, counts);
+    if (o === crashed) continue;
+    if (o === susceptible || informedAt[p]! >= T) {
+      if (o === susceptible) inform(state, p, T, a, counts);
       if (!out) c = 0;
     } else if (!out && ++c >= removalK) {
       out = true;
@@ -82,7 +89,7 @@ export function blindCoinTick(state: Uint8Array, i: number, T: number, a: Monger
   let out = false;
   for (let j = 0; j < k; j++) {
     const p = peers[j]!;
-    if (!lost(lossSt, lossCut) && state[p] === SUSCEPTIBLE) inform(state, p, T, a, counts);
+    if (!lost(lossSt, lossCut) && state[p] === susceptible) inform(state, p, T, a, counts);
     if (!out && nextU32(coinSt) < coinCut) out = true;
   }
   if (out) remove(state, i, counts);
@@ -97,7 +104,7 @@ export function blindCounterTick(state: Uint8Array, i: number, T: number, a: Mon
   samplePeers(i, n, k, st, sampling);
   for (let j = 0; j < k; j++) {
     const p = peers[j]!;
-    if (!lost(lossSt, lossCut) && state[p] === SUSCEPTIBLE) inform(state, p, T, a, counts);
+    if (!lost(lossSt, lossCut) && state[p] === susceptible) inform(state, p, T, a, counts);
   }
   const c = counter[i]! + k;
   if (c >= removalK) remove(state, i, counts);
@@ -115,7 +122,7 @@ export function memberlistTick(state: Uint8Array, i: number, T: number, a: Monge
   samplePeers(i, n, c, st, sampling);
   for (let j = 0; j < c; j++) {
     const p = peers[j]!;
-    if (!lost(lossSt, lossCut) && state[p] === SUSCEPTIBLE) inform(state, p, T, a, counts);
+    if (!lost(lossSt, lossCut) && state[p] === susceptible) inform(state, p, T, a, counts);
   }
   if (left === c) remove(state, i, counts);
   else budget[i] = left - c;

@@ -1,9 +1,10 @@
 // Dissemination points in grids (issue 13): their keys name their parameters, older points keep
 // theirs, and a batch fills the dissemination fields of the rows (ABSENT for other protocols).
 import { describe, expect, it } from 'vitest';
-import { runTrial } from '../../src/engine/index.ts';
+import { planTrial, runTrial } from '../../src/engine/index.ts';
 import { runBatch } from '../../src/harness/batch.ts';
 import { expandGrid, resolvePoint } from '../../src/harness/grid.ts';
+import { extraLabel } from '../../src/harness/label.ts';
 import { ABSENT, ROW_WIDTH, RowField } from '../../src/harness/messages.ts';
 import { trialSeedAt } from '../../src/harness/seeds.ts';
 
@@ -50,5 +51,16 @@ describe('batch rows', () => {
     const majority = runBatch({ id: 0, pointIndex: 0, params: resolvePoint({ n: 50, fanout: 3 }).params, seedBase: 'b', firstTrial: 0, count: 1 });
     if (!('rows' in majority)) throw new Error(majority.error.message);
     expect([...majority.rows.subarray(RowField.residue, ROW_WIDTH)]).toEqual(Array.from({ length: ROW_WIDTH - RowField.residue }, () => ABSENT));
+  });
+});
+
+describe('labels', () => {
+  it('name the variant, the multiplier, timers and an interval other than 0.2 s', () => {
+    expect(extraLabel(planTrial({ n: 100, fanout: 1, protocol: 'rumor-mongering', feedback: 'blind', removal: 'counter', k: 3 }))).toBe(
+      'rumor-mongering blind counter k 3',
+    );
+    expect(extraLabel(planTrial({ n: 100, fanout: 3, protocol: 'memberlist', timing: 'timers', interval: 1, lossRate: 0.2 }))).toBe(
+      'memberlist mult 4 timers interval 1s loss 0.2',
+    );
   });
 });
