@@ -156,12 +156,13 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
   if (claim.comparator === '~') {
     const lo = value * (1 - tol);
     const hi = value * (1 + tol);
-    const holds = missing === 0 && satisfies(s.mean, '~', value, tol);
+    const within = satisfies(s.mean, '~', value, tol);
+    const holds = missing === 0 && within;
     return {
       ...base,
       statistic: `mean within +-${pct(tol)}`,
       verdict: holds ? 'holds' : 'fails',
-      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${holds ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are${never}`,
+      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${within ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are${never}${missing > 0 ? ', so the claim about the mean fails' : ''}`,
     };
   }
   const level = claim.level ?? DEFAULT_LEVEL;

@@ -66,6 +66,7 @@ describe("claims with value 'theory'", () => {
     // A trial that never reached 99.99% counts as +Infinity: the mean cannot be near the formula.
     expect(results[1]!.claimed).toContain('(Serf)');
     expect(results[1]!.verdict).toBe('fails');
+    expect(results[1]!.detail).toContain('1 of 2 trials never got there (left out of the mean), so the claim about the mean fails');
     expect(warnings.map((w) => w.message)).toEqual(['no Serf prediction of seconds_to_9999 at point 0 (see theory_rounds)']);
   });
 });
