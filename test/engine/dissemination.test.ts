@@ -52,6 +52,23 @@ describe('timers with all phases equal reduce to synchronous rounds', () => {
     expect([timers.rounds, timers.messages, timers.spread.residue]).toEqual([rounds.rounds, rounds.messages, rounds.spread.residue]);
   });
 
+  it('ticks in phase order within an interval: a node informed earlier in the interval forwards in it', () => {
+    // n = 3, fanout 1, budget 1 (mult 1 x ceil(log10 4)): the source tells one of the two others;
+    // that one tells the third with probability 1/2, within interval 0 exactly when its phase
+    // comes after the source's (probability 1/2). So P(all know) = 1/2, P(all know before t = 1) = 1/4.
+    const trials = 4000;
+    let all = 0;
+    let early = 0;
+    for (let s = 0; s < trials; s++) {
+      const r = runTrial({ n: 3, fanout: 1, protocol: 'memberlist', retransmitMult: 1, timing: 'timers', threshold: 1 }, s);
+      if (r.converged) all++;
+      if (r.converged && r.spread!.lastInformedRound < 1) early++;
+    }
+    const sd = (p: number): number => Math.sqrt((p * (1 - p)) / trials);
+    expect(Math.abs(all / trials - 0.5)).toBeLessThan(4 * sd(0.5));
+    expect(Math.abs(early / trials - 0.25)).toBeLessThan(4 * sd(0.25));
+  });
+
   it('random phases give another, faster trial (news can cross several hops in one interval)', () => {
     const params: TrialParams = { n: 5000, fanout: 3, protocol: 'memberlist', threshold: 1 };
     let rounds = 0;
