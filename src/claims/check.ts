@@ -1,7 +1,7 @@
 // Checking a suite's claims against its measured points: one result per bound claim and matching
 // point, one per complexity claim and series, each with a verdict and the numbers behind it.
 import { DEFAULTS, type TrialParams, type TrialPlan } from '../engine/params.ts';
-import { proportionCi95, summarize } from '../harness/stats.ts';
+import { proportionCi95, summarize } from '../stats/summary.ts';
 import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter, type SpreadMetric } from './claim.ts';
 import { residueFromTraffic, serfSecondsTo9999 } from './dissemination-theory.ts';
 import { pointTheory } from './theory.ts';

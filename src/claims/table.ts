@@ -1,7 +1,7 @@
 // The claims table: the columns of claims.csv, a row per claim result, and the verdict table
 // the CLI prints.
-import type { CsvCell } from '../harness/atomic.ts';
-import { extraLabel } from '../harness/label.ts';
+import type { CsvCell } from '../io/csv-write.ts';
+import { extraLabel } from '../engine/label.ts';
 import type { ClaimResult } from './check.ts';
 
 /** Columns of claims.csv, one row per bound claim and point, or complexity claim and series. */

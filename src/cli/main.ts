@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { defaultRun as registryDefaultRun, suites as registrySuites } from '../../suites/index.ts';
-import { removeTempFiles } from '../harness/atomic.ts';
+import { removeTempFiles } from '../io/atomic.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
 import { expandGrid } from '../harness/grid.ts';
 import { createJournal, ensureJournal, journalDir, JournalError, readJournal, removeJournal } from '../harness/journal.ts';

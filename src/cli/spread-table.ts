@@ -1,7 +1,7 @@
 // The dissemination table printed after a run with rumor-mongering or memberlist points: per point
 // the residue and traffic beside e^-m (and the mean-field residue of feedback + coin), and the
 // seconds to 99% / 99.99% / all beside Serf's formula.
-import { extraLabel } from '../harness/label.ts';
+import { extraLabel } from '../engine/label.ts';
 import type { SweepPoint } from '../harness/sweep.ts';
 import type { PointSummary } from '../harness/tables.ts';
 

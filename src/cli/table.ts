@@ -1,6 +1,6 @@
 // The summary table printed at the end of a run: one line per point with its convergence rate,
 // mean rounds and 95% interval, p95 rounds and mean messages.
-import { extraLabel } from '../harness/label.ts';
+import { extraLabel } from '../engine/label.ts';
 import type { SweepPoint } from '../harness/sweep.ts';
 import type { ThroughputEntry } from '../harness/output.ts';
 import { parallelSpeedup } from '../harness/throughput-table.ts';

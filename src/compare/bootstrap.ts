@@ -1,7 +1,7 @@
 // A percentile bootstrap interval for the ratio of two medians (HEAD/BASE of the timed rounds),
 // with a seeded generator so the same inputs always give the same interval.
 import seedrandom from 'seedrandom';
-import { quantileSorted } from '../harness/stats.ts';
+import { quantileSorted } from '../stats/summary.ts';
 
 /** A two-sided 95% interval. */
 export interface Interval {

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ReportInputError } from '../report/errors.ts';
+import { ReportInputError } from '../io/errors.ts';
 import { BaselineError, baselineDir } from '../results/baselines.ts';
 import { compareRuns } from './compare.ts';
 import { CompareOptionError } from './errors.ts';

@@ -1,6 +1,6 @@
 // Warnings when two runs were produced in different contexts (another CPU, Node or thread count,
 // uncommitted changes, a run that did not complete), which weaken what a comparison says.
-import type { RunContext } from '../report/run.ts';
+import type { RunContext } from '../io/run-folder.ts';
 
 /** One difference of context worth a warning. */
 export interface ContextWarning {

@@ -2,8 +2,8 @@
 // trials.csv, summary.csv, throughput.csv and throughput-samples.csv are there, each checked.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readTable, type CellKind, type RowOf, type TableSchema } from '../report/csv.ts';
-import { readRunContext, type RunContext } from '../report/run.ts';
+import { readTable, type CellKind, type RowOf, type TableSchema } from '../io/csv-read.ts';
+import { readRunContext, type RunContext } from '../io/run-folder.ts';
 import {
   COMPARE_SAMPLES_SCHEMA,
   COMPARE_SUMMARY_SCHEMA,

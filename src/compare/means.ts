@@ -1,7 +1,7 @@
 // Comparing one point's means between two runs whose trials cannot be matched one by one
 // (different master seeds, or no trials.csv): rounds and messages with Welch's t-test, the
 // converged rate with Fisher's exact test, each with its 95% interval for the report.
-import { proportionCi95, summarize, tQuantile975 } from '../harness/stats.ts';
+import { proportionCi95, summarize, tQuantile975 } from '../stats/summary.ts';
 import { fisherExact } from './fisher.ts';
 import type { CompareSummaryRow, CompareTrialRow } from './schemas.ts';
 import { welchTest, type MeanSummary } from './welch.ts';

@@ -2,7 +2,8 @@
 // only) and writing it with compare.md into a folder, each file atomically.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { csvString, writeFileAtomic, type CsvCell } from '../harness/atomic.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
+import { csvString, type CsvCell } from '../io/csv-write.ts';
 import type { CompareResult } from './compare.ts';
 import { trialDiffText } from './format.ts';
 import { compareMarkdown } from './markdown.ts';

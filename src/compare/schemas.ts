@@ -1,8 +1,7 @@
 // The columns compare reads from each file of a run folder, with their kinds (in the table
-// schema of src/report/csv.ts). Other columns may be present and are ignored.
-import { DISSEMINATION_PARAM_COLUMNS } from '../harness/spread-table.ts';
-import { EXTRA_PARAM_COLUMNS, POINT_HEAD_COLUMNS } from '../harness/tables.ts';
-import type { RowOf, TableSchema } from '../report/csv.ts';
+// schema of src/io/csv-read.ts). Other columns may be present and are ignored.
+import { DISSEMINATION_PARAM_COLUMNS, EXTRA_PARAM_COLUMNS, POINT_HEAD_COLUMNS } from '../io/columns.ts';
+import type { RowOf, TableSchema } from '../io/csv-read.ts';
 
 /** The columns that name a point (besides `suite`): matched between runs, never the `point` index. */
 export const POINT_PARAM_COLUMNS = [

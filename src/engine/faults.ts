@@ -1,4 +1,4 @@
-// Faults beyond the crash: the record of a crash and the recovery it allows (churn), and
+// Faults: the crash itself, the record of a crash and the recovery it allows (churn), and
 // stubborn agents, who never change their opinion.
 import { CRASHED } from './constants.ts';
 import type { BytePopulation } from './population.ts';
@@ -70,5 +70,32 @@ export function holdStubborn(cur: Uint8Array, next: Uint8Array, ids: Uint32Array
     tally[v]!--;
     tally[own]!++;
     next[i] = own;
+  }
+}
+
+/**
+ * Crashes exactly `count` live agents chosen uniformly at random (selection sampling, Knuth's
+ * algorithm S, from the crash stream). A crashed agent holds CRASHED from then on, or until it
+ * recovers: with a `record`, the crashed agents and their opinions are appended to it (the same
+ * draws and agents as without).
+ */
+export function crashAgents(pop: BytePopulation, count: number, key: Int32Array, record: CrashRecord | null = null): void {
+  const { n, opinions } = pop;
+  const s = streamState(key, Purpose.crash, 0, 0, new Int32Array(4));
+  let needed = Math.min(count, pop.live);
+  let candidates = pop.live;
+  for (let i = 0; i < n && needed > 0; i++) {
+    if (opinions[i] === CRASHED) continue;
+    if (uniform(s) * candidates < needed) {
+      if (record !== null) {
+        record.ids[record.count] = i;
+        record.opinions[record.count++] = opinions[i]!;
+      }
+      opinions[i] = CRASHED;
+      pop.next[i] = CRASHED;
+      needed--;
+      pop.live--;
+    }
+    candidates--;
   }
 }

@@ -16,8 +16,8 @@ export {
 } from './params.ts';
 export { minorityOpinion } from './start.ts';
 export { buildTopology, contactSum, maxDegree } from './network.ts';
-export { createPopulation, crashAgents, opinionAt, swapBuffers } from './population.ts';
-export { chooseStubborn, crashRecord, holdStubborn, recoverAgents } from './faults.ts';
+export { createPopulation, opinionAt, swapBuffers } from './population.ts';
+export { chooseStubborn, crashAgents, crashRecord, holdStubborn, recoverAgents } from './faults.ts';
 export { BINARY_MAX_K, majorityBinaryBlock, majorityBitsBlock, majorityGeneralBlock, majorityScratch } from './majority.ts';
 export { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
 export { threeMajorityBlock, threeMajorityGraphBlock, twoChoicesBlock, twoChoicesGraphBlock } from './polling.ts';

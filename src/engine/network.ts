@@ -2,7 +2,7 @@
 // from the trial's topology stream at set-up, and the contacts agents make on it.
 import { CRASHED, DEFAULTS, TOPOLOGIES, type TopologyName } from './constants.ts';
 import { ParameterError } from './errors.ts';
-import type { TrialParams, TrialPlan } from './params.ts';
+import type { TrialParams, TrialPlan } from './trial-params.ts';
 import { Purpose, streamState } from './rng.ts';
 import { barabasiAlbert, erdosRenyi, MAX_ENTRIES, randomRegular, ring, torus, wattsStrogatz, type Topology } from './topology/index.ts';
 

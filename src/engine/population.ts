@@ -1,9 +1,7 @@
 // The population of a trial: double-buffered opinions, one byte per agent (any opinions, crash
 // faults: crashed agents hold CRASHED in both buffers) or one bit per agent (two opinions, no
-// crashes: 1/8 of the memory, so large networks stay in cache). Initial placement and crashes.
-import { CRASHED } from './constants.ts';
-import type { CrashRecord } from './faults.ts';
-import type { TrialPlan } from './params.ts';
+// crashes: 1/8 of the memory, so large networks stay in cache), and the initial placement.
+import type { TrialPlan } from './trial-params.ts';
 import { Purpose, streamState, uniform } from './rng.ts';
 
 /** How opinions are stored: a byte per agent, or a bit per agent (binary opinions only). */
@@ -95,33 +93,6 @@ export function createPopulation(plan: TrialPlan, key: Int32Array, options: Popu
 /** Opinion of agent i in the current buffer (CRASHED for a crashed agent); for tests and tools. */
 export function opinionAt(pop: Population, i: number): number {
   return pop.layout === 'bits' ? (pop.opinions[i >>> 5]! >>> (i & 31)) & 1 : pop.opinions[i]!;
-}
-
-/**
- * Crashes exactly `count` live agents chosen uniformly at random (selection sampling, Knuth's
- * algorithm S, from the crash stream). A crashed agent holds CRASHED from then on, or until it
- * recovers: with a `record`, the crashed agents and their opinions are appended to it (the same
- * draws and agents as without).
- */
-export function crashAgents(pop: BytePopulation, count: number, key: Int32Array, record: CrashRecord | null = null): void {
-  const { n, opinions } = pop;
-  const s = streamState(key, Purpose.crash, 0, 0, new Int32Array(4));
-  let needed = Math.min(count, pop.live);
-  let candidates = pop.live;
-  for (let i = 0; i < n && needed > 0; i++) {
-    if (opinions[i] === CRASHED) continue;
-    if (uniform(s) * candidates < needed) {
-      if (record !== null) {
-        record.ids[record.count] = i;
-        record.opinions[record.count++] = opinions[i]!;
-      }
-      opinions[i] = CRASHED;
-      pop.next[i] = CRASHED;
-      needed--;
-      pop.live--;
-    }
-    candidates--;
-  }
 }
 
 /** Swaps the two buffers after a round: `next` becomes the current opinions. */

@@ -2,11 +2,11 @@
 // stepped one synchronous round at a time. Trials (trial.ts), the throughput suite and the
 // multi-threaded trial runner all drive it.
 import { isRumor } from './constants.ts';
-import { chooseStubborn, crashRecord, holdStubborn, recoverAgents, type CrashRecord } from './faults.ts';
+import { chooseStubborn, crashAgents, crashRecord, holdStubborn, recoverAgents, type CrashRecord } from './faults.ts';
 import { autoLayout, createKernelState, runBlocks, type KernelState } from './kernel.ts';
 import { contactSum } from './network.ts';
 import type { TrialPlan } from './params.ts';
-import { crashAgents, createPopulation, swapBuffers, type Layout, type Population } from './population.ts';
+import { createPopulation, swapBuffers, type Layout, type Population } from './population.ts';
 import { BLOCK_SIZE, trialKey } from './rng.ts';
 import { countInformed } from './rumor.ts';
 

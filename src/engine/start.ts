@@ -1,7 +1,7 @@
 // Initial opinions: how many agents hold each opinion at the start, for every `start` kind.
 import { ParameterError } from './errors.ts';
 import { DEFAULTS, isDeployed, isRumor, MAX_OPINIONS, type Protocol, type StartKind } from './constants.ts';
-import type { TrialParams } from './params.ts';
+import type { TrialParams } from './trial-params.ts';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -25,7 +25,8 @@ export interface TrialResult {
   finalAgreement: number;
   /**
    * Peer contacts, lost or not: each live agent contacts `min(fanout, n - 1)` peers a round with
-   * the seed's majority on the complete graph (see `TrialPlan.k` and the README for the others).
+   * the seed's majority on the complete graph (see `TrialPlan.k` and docs/protocols-and-faults.md
+   * for the others).
    */
   messages: number;
   /** Agents that had not crashed at the end. */

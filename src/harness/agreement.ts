@@ -1,7 +1,7 @@
 // Agreement after each round, measured (mean over the trials that ran the round) beside the
 // mean-field theory of the majority rule; the rows of agreement.csv.
 import type { PointTheory } from '../claims/theory.ts';
-import type { CsvCell } from './atomic.ts';
+import type { CsvCell } from '../io/csv-write.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { SweepPoint } from './sweep.ts';
 

@@ -7,7 +7,7 @@
 // last line, and each entry names the point and seed base it holds, so a resume can check it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isTempFile, writeFileAtomic } from './atomic.ts';
+import { isTempFile, writeFileAtomic } from '../io/atomic.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { JobResult } from './pool.ts';
 import type { Sweep, SweepPoint } from './sweep.ts';

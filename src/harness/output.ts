@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import type { ClaimResult } from '../claims/check.ts';
 import { CLAIM_COLUMNS, claimRow } from '../claims/table.ts';
 import { AGREEMENT_COLUMNS, agreementRows } from './agreement.ts';
-import { writeCsvAtomic, writeFileAtomic, type CsvCell } from './atomic.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
+import { writeCsvAtomic, type CsvCell } from '../io/csv-write.ts';
 import { PoolAbortedError, TrialFailedError, WorkerExitError, type JobResult } from './pool.ts';
 import type { ThroughputRow } from './throughput.ts';
 import { THROUGHPUT_COLUMNS, THROUGHPUT_SAMPLE_COLUMNS, throughputRow, throughputSampleRows } from './throughput-table.ts';
 import { runInfoJson, type RunFailure, type RunInfo } from './runinfo.ts';
 import type { Sweep } from './sweep.ts';
-import { appendTrialRows, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS, type PointSummary } from './tables.ts';
+import { SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../io/columns.ts';
+import { appendTrialRows, summarizePoint, summaryRow, type PointSummary } from './tables.ts';
 
 /** File names in a result folder. */
 export const RESULT_FILES = {

@@ -4,31 +4,12 @@
 import type { SpreadMetric } from '../claims/claim.ts';
 import { meanFieldResidue, residueFromTraffic, serfSecondsTo9999 } from '../claims/dissemination-theory.ts';
 import { isDeployed } from '../engine/constants.ts';
-import type { CsvCell } from './atomic.ts';
+import { SPREAD_SUMMARY_COLUMNS } from '../io/columns.ts';
+import type { CsvCell } from '../io/csv-write.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { SweepPoint } from './sweep.ts';
 
-/** The dissemination parameters, as columns of both tables (empty for the other protocols). */
-export const DISSEMINATION_PARAM_COLUMNS = ['feedback', 'removal', 'k', 'retransmit_mult', 'timing', 'interval'] as const;
-
-/** The per-trial dissemination metrics of trials.csv (empty for other protocols, and where a share was never reached). */
-export const SPREAD_TRIAL_COLUMNS = ['residue', 'mean_informed_round', 'last_informed_round', 'seconds_to_99', 'seconds_to_9999', 'seconds_to_all'] as const;
-
-/** The per-point dissemination statistics of summary.csv, and the theory beside them. */
-export const SPREAD_SUMMARY_COLUMNS = [
-  'residue_mean',
-  'mean_informed_round_mean',
-  'last_informed_round_mean',
-  'seconds_to_99_mean',
-  'seconds_to_9999_mean',
-  'seconds_to_all_mean',
-  'reached_all_rate',
-  'theory_residue_from_traffic',
-  'theory_residue_mean_field',
-  'theory_seconds_to_9999',
-] as const;
-
-/** The trial fields behind {@link SPREAD_TRIAL_COLUMNS}, in order. */
+/** The trial fields behind `SPREAD_TRIAL_COLUMNS` (io/columns.ts), in order. */
 const SPREAD_FIELDS = [
   RowField.residue,
   RowField.meanInformedRound,

@@ -2,59 +2,10 @@
 // to claim), its quick/full variants, and its validation into a SuiteError naming suite, key, value.
 import { ClaimError, validateClaim, type Claim } from '../claims/claim.ts';
 import { formatValue, ParameterError } from '../engine/errors.ts';
-import type { FeedbackKind, Protocol, RemovalKind, Timing, TopologyName } from '../engine/params.ts';
-import { expandRecord, GRID_KEYS, type GridKey } from './grid.ts';
+import { expandRecord, GRID_KEYS, GRID_STARTS, type Grid, type GridKey, type GridRecord } from './grid.ts';
 
-/** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
-export type GridValue<T> = T | readonly T[];
-
-/** One grid record: engine parameter -> values. `n` and `fanout` are required after expansion. */
-export interface GridRecord {
-  n?: GridValue<number>;
-  fanout?: GridValue<number>;
-  threshold?: GridValue<number>;
-  maxRounds?: GridValue<number>;
-  /** `source` is the rumor protocols' start (their default); `plurality` needs `opinions`. */
-  start?: GridValue<GridStart>;
-  split?: GridValue<number>;
-  crashFraction?: GridValue<number>;
-  crashRound?: GridValue<number>;
-  protocol?: GridValue<Protocol>;
-  /** With `start: 'plurality'`: the number of opinions. */
-  opinions?: GridValue<number>;
-  /** With `start: 'plurality'`: the lead of opinion 0 (default 0.1). */
-  bias?: GridValue<number>;
-  lossRate?: GridValue<number>;
-  crashRecovery?: GridValue<number>;
-  stubbornFraction?: GridValue<number>;
-  stubbornOpinion?: GridValue<number>;
-  topology?: GridValue<TopologyName>;
-  degree?: GridValue<number>;
-  rewire?: GridValue<number>;
-  /** Rumor mongering: `feedback` or `blind`. */
-  feedback?: GridValue<FeedbackKind>;
-  /** Rumor mongering: `coin` or `counter`. */
-  removal?: GridValue<RemovalKind>;
-  /** Rumor mongering's k. */
-  k?: GridValue<number>;
-  /** memberlist's retransmission multiplier. */
-  retransmitMult?: GridValue<number>;
-  /** `rounds` or `timers` (dissemination protocols). */
-  timing?: GridValue<Timing>;
-  /** Seconds between gossip ticks. */
-  interval?: GridValue<number>;
-}
-
-/** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
-export const GRID_STARTS = ['split', 'near-balanced', 'plurality', 'source'] as const;
-/** A start a grid may name. */
-export type GridStart = (typeof GRID_STARTS)[number];
-
-/**
- * A grid: one record walked as a cartesian product, or a list of records, each walked as a
- * cartesian product and the points concatenated (for tables that are not a product).
- */
-export type Grid = GridRecord | readonly GridRecord[];
+export { GRID_STARTS } from './grid.ts';
+export type { Grid, GridRecord, GridStart, GridValue } from './grid.ts';
 
 /** A claim a suite checks: the claims module's type (bound or complexity claim). */
 export type { Claim };

@@ -1,6 +1,6 @@
 // The throughput tables: throughput.csv (one row per point, with the yardstick beside it and the
 // run's context) and throughput-samples.csv (every timed round, for significance tests).
-import type { CsvCell } from './atomic.ts';
+import type { CsvCell } from '../io/csv-write.ts';
 import type { RunInfo } from './runinfo.ts';
 import type { ThroughputRow } from './throughput.ts';
 

@@ -1,8 +1,8 @@
 // What a chart is to the rest of the report: a named builder that turns the loaded run into a
 // vega-lite spec, or says in one line why it was skipped; plus the spec building blocks they share.
 import type { TopLevelSpec } from 'vega-lite';
-import type { HistoryTable, RunData } from './run.ts';
-import type { SummaryRow } from './schemas.ts';
+import type { HistoryTable, RunData } from '../io/run-folder.ts';
+import type { SummaryRow } from '../io/schemas.ts';
 import { CHART_HEIGHT, CHART_WIDTH, LINE_KINDS, type LineKind } from './theme.ts';
 
 /** Everything a chart may draw from: the run and, when found, the results history. */

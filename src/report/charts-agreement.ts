@@ -1,7 +1,7 @@
 // Chart 4: agreement after each round from agreement.csv, the measured mean beside the
 // mean-field map. A few points share one plot (a colour each); many get small multiples.
 import { asSpec, drawn, kindDash, quant, seriesColor, SIZE, skip, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
-import type { AgreementRow } from './schemas.ts';
+import type { AgreementRow } from '../io/schemas.ts';
 import { formatN, groupBy, startText, type LabelField } from './series.ts';
 import { LINE_KINDS, type LineKind } from './theme.ts';
 

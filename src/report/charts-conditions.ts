@@ -21,7 +21,7 @@ import {
   type ChartInputs,
 } from './chart.ts';
 import { stubbornTippingPoint } from '../claims/theory.ts';
-import type { SummaryRow } from './schemas.ts';
+import type { SummaryRow } from '../io/schemas.ts';
 import { formatN, groupBy, inItemOrder, paramFields, type LabelField } from './series.ts';
 import { CHART_WIDTH, LINE_KINDS, PALETTE, PANEL_WIDTH } from './theme.ts';
 

@@ -3,7 +3,7 @@
 // traffic against k per variant, beside the mean-field residue of feedback + coin.
 import { mongeringResidue, serfInformedShare } from '../claims/dissemination-theory.ts';
 import { asSpec, dashLegend, drawn, quant, seriesColor, sig, SIZE, skip, suiteRows, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
-import type { SummaryRow } from './schemas.ts';
+import type { SummaryRow } from '../io/schemas.ts';
 import { formatN } from './series.ts';
 import { CHART_HEIGHT, PANEL_WIDTH } from './theme.ts';
 

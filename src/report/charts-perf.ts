@@ -1,8 +1,8 @@
 // Charts 6-7: engine speed against n (throughput.csv), and throughput and mean rounds across
 // commits from results/history.csv, one x position per run in date order, labelled by commit.
 import { asSpec, drawn, kindDash, logTicks, N_FORMAT, quant, seriesColor, SIZE, skip, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
-import type { HistoryTable } from './run.ts';
-import type { HistoryRow, ThroughputRow } from './schemas.ts';
+import type { HistoryTable } from '../io/run-folder.ts';
+import type { HistoryRow, ThroughputRow } from '../io/schemas.ts';
 import { formatN, groupBy, startText, type LabelField } from './series.ts';
 import type { LineKind } from './theme.ts';
 

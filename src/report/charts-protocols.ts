@@ -18,7 +18,7 @@ import {
   type ChartInputs,
 } from './chart.ts';
 import { pushPullTheoryRounds, pushTheoryRounds } from '../claims/theory.ts';
-import type { SummaryRow } from './schemas.ts';
+import type { SummaryRow } from '../io/schemas.ts';
 import { formatN, groupBy, inItemOrder, logSpaced, paramFields } from './series.ts';
 import { CHART_HEIGHT, LINE_KINDS, PANEL_WIDTH } from './theme.ts';
 

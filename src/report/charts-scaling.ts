@@ -1,7 +1,7 @@
 // Charts 1-2: rounds and messages against n for every series that sweeps n (>= 3 distinct n),
 // with 95% CI bars, the best-fitting complexity curve (fitSeries) and the mean-field overlay.
 import { asSpec, drawn, kindDash, logTicks, N_FORMAT, quant, seriesColor, sig, SIZE, skip, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
-import type { SummaryRow } from './schemas.ts';
+import type { SummaryRow } from '../io/schemas.ts';
 import { fitCurve, fitRounds, logSpaced, scalingSeries, type RoundsFit } from './series.ts';
 import type { LineKind } from './theme.ts';
 

@@ -1,7 +1,7 @@
 // Chart 3, drawn from per-trial data (trials.csv): the distribution of rounds at each
 // seed-claims point, one bar colour per point.
 import { asSpec, drawn, quant, seriesColor, SIZE, skip, title, VL_SCHEMA, type ChartBuild, type ChartInputs } from './chart.ts';
-import type { TrialRow } from './schemas.ts';
+import type { TrialRow } from '../io/schemas.ts';
 import { formatN, groupBy, startText, type LabelField } from './series.ts';
 
 /** The suite whose per-trial rounds chart 3 shows. */

@@ -1,7 +1,7 @@
 // The tables of the HTML report: the run's context, the suites, the claim verdicts (coloured by
 // verdict, with the detail) and a compact summary per suite. All text from files is escaped.
-import type { RunContext } from './run.ts';
-import type { ClaimRow, SummaryRow } from './schemas.ts';
+import type { RunContext } from '../io/run-folder.ts';
+import type { ClaimRow, SummaryRow } from '../io/schemas.ts';
 import { formatN, startText } from './series.ts';
 import { escapeHtml as esc, fmtGiB, fmtNum, fmtPct, NONE } from './text.ts';
 

@@ -1,7 +1,7 @@
 // report.html: one self-contained page (inline CSS and SVG, no scripts, a CSP that forbids any
 // fetch) with the run's context, the claim verdicts, the charts, per-suite summaries and links.
 import { contextTable, suitesTable, summaryTables, verdictCounts, verdictTable } from './html-tables.ts';
-import type { RunData } from './run.ts';
+import type { RunData } from '../io/run-folder.ts';
 import { escapeHtml as esc, inlineSvg, prefixSvgIds } from './text.ts';
 
 /** A drawn chart as the page shows it. */

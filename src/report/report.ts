@@ -7,7 +7,7 @@ import { CHARTS } from './catalog.ts';
 import type { ChartInputs } from './chart.ts';
 import { reportHtml } from './html.ts';
 import { renderSvg, svgToPng } from './render.ts';
-import { defaultHistoryPath, loadHistory, loadRun, type RunData } from './run.ts';
+import { defaultHistoryPath, loadHistory, loadRun, type RunData } from '../io/run-folder.ts';
 
 /** Options of {@link buildReport}. */
 export interface ReportOptions {

@@ -1,7 +1,7 @@
 // Grouping rows into the lines of a chart and naming them: a series is the rows that share
 // everything but the swept parameter, and its label shows only what differs between series.
 import { fitSeries, GROWTH, type ClassFit, type SeriesFit } from '../claims/complexity.ts';
-import type { SummaryRow } from './schemas.ts';
+import type { SummaryRow } from '../io/schemas.ts';
 
 /** One labelled part of a series' identity, e.g. `fanout` -> `fanout 3`. */
 export interface LabelField<T> {

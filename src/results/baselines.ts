@@ -4,7 +4,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { readRunContext } from '../report/run.ts';
+import { readRunContext } from '../io/run-folder.ts';
 
 /** The folder, under the results root, that holds the baselines. */
 export const BASELINES_FOLDER = 'baselines';

@@ -3,9 +3,10 @@
 // through a temp file and a rename, so it is never left half-written.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { csvString, writeFileAtomic, type CsvCell } from '../harness/atomic.ts';
-import { parseCsvText, readTable, type TableSchema } from '../report/csv.ts';
-import { readRunContext } from '../report/run.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
+import { csvString, type CsvCell } from '../io/csv-write.ts';
+import { parseCsvText, readTable, type TableSchema } from '../io/csv-read.ts';
+import { readRunContext } from '../io/run-folder.ts';
 
 /** The file, under the results root, that holds the history. */
 export const HISTORY_FILE = 'history.csv';

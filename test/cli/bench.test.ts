@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/harness/tables.ts';
+import { SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/io/columns.ts';
 import { runCli, runInProcess } from './cli.ts';
 
 let tmp: string;

@@ -5,14 +5,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type * as Atomic from '../../src/harness/atomic.ts';
+import type * as Atomic from '../../src/io/atomic.ts';
 import { runInProcess } from './cli.ts';
 import { expectWholeFiles } from './snapshot.ts';
 
 /** Which writes fail: a predicate on the file's name and content, or null for none. */
 const disk = vi.hoisted(() => ({ full: null as ((name: string, data: string) => boolean) | null }));
 
-vi.mock('../../src/harness/atomic.ts', async (importOriginal) => {
+vi.mock('../../src/io/atomic.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof Atomic>();
   const check = (path: string, data: string): void => {
     if (disk.full?.(basename(path), data) === true) {
@@ -24,10 +24,6 @@ vi.mock('../../src/harness/atomic.ts', async (importOriginal) => {
     writeFileAtomic: async (path: string, data: string | Uint8Array): Promise<void> => {
       check(path, typeof data === 'string' ? data : '');
       await actual.writeFileAtomic(path, data);
-    },
-    writeCsvAtomic: async (path: string, headers: readonly string[], rows: readonly (readonly Atomic.CsvCell[])[]): Promise<void> => {
-      check(path, '');
-      await actual.writeCsvAtomic(path, headers, rows);
     },
   };
 });

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { isTempFile } from '../../src/harness/atomic.ts';
+import { isTempFile } from '../../src/io/atomic.ts';
 
 /** Every file under `dir` (recursively) with its content, by path relative to `dir`; null when `dir` is missing. */
 export function snapshot(dir: string): Record<string, string> | null {

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunFolderError } from '../../src/report/errors.ts';
+import { RunFolderError } from '../../src/io/errors.ts';
 import { BaselineError, baselineDir, listBaselines, saveBaseline } from '../../src/results/baselines.ts';
 import { editRunJson, removeDir, syntheticRunInfo, tempDir, timings, writeSyntheticRun } from './helpers.ts';
 

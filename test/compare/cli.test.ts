@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRIAL_COLUMNS } from '../../src/harness/tables.ts';
+import { TRIAL_COLUMNS } from '../../src/io/columns.ts';
 import { saveBaseline } from '../../src/results/baselines.ts';
 import {
   benchSmoke,

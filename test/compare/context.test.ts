@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/compare.ts';
 import { contextWarnings } from '../../src/compare/context.ts';
 import { compareMarkdown } from '../../src/compare/markdown.ts';
-import { parseRunContext } from '../../src/report/run.ts';
+import { parseRunContext } from '../../src/io/run-folder.ts';
 import { removeDir, syntheticRunInfo, tempDir, timings, writeSyntheticRun } from './helpers.ts';
 
 let root = '';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
-import { csvString } from '../../src/harness/atomic.ts';
+import { csvString } from '../../src/io/csv-write.ts';
 import { THROUGHPUT_COLUMNS, THROUGHPUT_SAMPLE_COLUMNS } from '../../src/harness/throughput-table.ts';
 import { runCompare } from '../../src/compare/cli.ts';
 

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHistory } from '../../src/report/run.ts';
-import { HISTORY_SCHEMA } from '../../src/report/schemas.ts';
+import { loadHistory } from '../../src/io/run-folder.ts';
+import { HISTORY_SCHEMA } from '../../src/io/schemas.ts';
 import { appendHistory, HISTORY_COLUMNS, HistoryError } from '../../src/results/history.ts';
 import { benchSmoke, copyRun, editRunJson, removeDir, syntheticRunInfo, tempDir, timings, writeSyntheticRun } from './helpers.ts';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bootstrapRatioOfMedians, medianInPlace } from '../../src/compare/bootstrap.ts';
-import { quantileSorted } from '../../src/harness/stats.ts';
+import { quantileSorted } from '../../src/stats/summary.ts';
 import { CountError, fisherExact } from '../../src/compare/fisher.ts';
 import { holmAdjust } from '../../src/compare/holm.ts';
 import { mannWhitneyU, SampleError } from '../../src/compare/mann-whitney.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planTrial, runTrial } from '../../src/engine/index.ts';
 import { runBatch } from '../../src/harness/batch.ts';
 import { expandGrid, resolvePoint } from '../../src/harness/grid.ts';
-import { extraLabel } from '../../src/harness/label.ts';
+import { extraLabel } from '../../src/engine/label.ts';
 import { ABSENT, ROW_WIDTH, RowField } from '../../src/harness/messages.ts';
 import { trialSeedAt } from '../../src/harness/seeds.ts';
 

@@ -1,9 +1,10 @@
 // Tests for the result tables: row cells from a point and its rows, and per-point summaries.
 import { describe, expect, it } from 'vitest';
-import type { CsvCell } from '../../src/harness/atomic.ts';
+import type { CsvCell } from '../../src/io/csv-write.ts';
 import { ABSENT, ROW_WIDTH } from '../../src/harness/messages.ts';
 import { buildSweep } from '../../src/harness/sweep.ts';
-import { appendTrialRows, measurementsOf, summarizePoint, summaryRow, SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/harness/tables.ts';
+import { appendTrialRows, measurementsOf, summarizePoint, summaryRow } from '../../src/harness/tables.ts';
+import { SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/io/columns.ts';
 
 const sweep = buildSweep(
   [{ suite: { name: 't', description: '', grid: { n: 10, fanout: 3, crashFraction: 0.2, crashRound: 1 }, trials: 2, claims: [] }, mode: 'default' }],

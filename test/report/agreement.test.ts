@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChartInputs } from '../../src/report/chart.ts';
 import { agreementByRound, MIN_TRIAL_SHARE, OVERLAY_MAX_POINTS } from '../../src/report/charts-agreement.ts';
 import { renderSvg } from '../../src/report/render.ts';
-import type { RunData } from '../../src/report/run.ts';
-import type { AgreementRow } from '../../src/report/schemas.ts';
+import type { RunData } from '../../src/io/run-folder.ts';
+import type { AgreementRow } from '../../src/io/schemas.ts';
 import { hasRole, roleTexts } from './svg.ts';
 
 /** Agreement rows of `points` points (n = 10, 20, ...), rounds 1-6, trials halving from round 4. */

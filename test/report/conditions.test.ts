@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { SOME_CAPPED } from '../../src/report/chart.ts';
 import { faultOf, faultsOutcome, LEADER0, tippingPointOf, topologyRounds, topologyText, WINNER0 } from '../../src/report/charts-conditions.ts';
-import type { SummaryRow } from '../../src/report/schemas.ts';
+import type { SummaryRow } from '../../src/io/schemas.ts';
 import { drawnSpec, fixtureRows, inputsWith, markType, view, views, type View } from './inputs.ts';
 
 const rows = await fixtureRows();

@@ -1,8 +1,8 @@
 // Test helper: chart inputs from the fixture run with its summary rows edited, and the data a
 // built spec draws, so that chart tests can check values rather than only that a spec exists.
 import type { ChartBuild, ChartInputs, ChartSpec } from '../../src/report/chart.ts';
-import { loadRun } from '../../src/report/run.ts';
-import type { SummaryRow } from '../../src/report/schemas.ts';
+import { loadRun } from '../../src/io/run-folder.ts';
+import type { SummaryRow } from '../../src/io/schemas.ts';
 import { FIXTURE_RUN } from './fixture.ts';
 
 /** The fixture's summary rows. */

@@ -8,7 +8,7 @@ import { writeToString } from '@fast-csv/format';
 import seedrandom from 'seedrandom';
 import { fitSeries } from '../../src/claims/complexity.ts';
 import { meanFieldAgreement, meanFieldRounds } from '../../src/claims/theory.ts';
-import { summarize } from '../../src/harness/stats.ts';
+import { summarize } from '../../src/stats/summary.ts';
 
 const RUN_ID = '20261124T233200Z-ab12cd3';
 const out = fileURLToPath(new URL('../fixtures/run-sample/', import.meta.url));

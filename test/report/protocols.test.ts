@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { pushPullTheoryRounds, pushTheoryRounds } from '../../src/claims/theory.ts';
 import { pluralityOutcome, RUMOR_THEORY, rumorRoundsVsN } from '../../src/report/charts-protocols.ts';
-import type { SummaryRow } from '../../src/report/schemas.ts';
+import type { SummaryRow } from '../../src/io/schemas.ts';
 import { drawnSpec, fixtureRows, inputsWith, markType, view, views, type View } from './inputs.ts';
 
 const rows = await fixtureRows();

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CsvFormatError, ReportInputError, RunFolderError } from '../../src/report/errors.ts';
-import { defaultHistoryPath, loadHistory, loadRun } from '../../src/report/run.ts';
-import { copyRun, FIXTURE_RUN, removeCopy, RUN_ID, writeRunFile, type RunCopy } from './fixture.ts';
+import { CsvFormatError, ReportInputError, RunFolderError } from '../../src/io/errors.ts';
+import { defaultHistoryPath, loadHistory, loadRun } from '../../src/io/run-folder.ts';
+import { copyRun, FIXTURE_RUN, removeCopy, RUN_ID, writeRunFile, type RunCopy } from '../report/fixture.ts';
 
 let copy: RunCopy | null = null;
 afterEach(() => {

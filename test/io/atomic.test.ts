@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CsvRowLengthError,
-  csvString,
-  writeCsvAtomic,
-  writeFileAtomic,
-  writeFileAtomicSync,
-} from '../../src/harness/atomic.ts';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/io/atomic.ts';
+import { CsvRowLengthError, csvString, writeCsvAtomic } from '../../src/io/csv-write.ts';
 
 /** Minimal RFC 4180 parser: rows of fields, "\n" line ends, quotes doubled inside quotes. */
 function parseCsv(text: string): string[][] {

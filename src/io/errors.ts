@@ -1,5 +1,5 @@
-// Typed errors of the report: input that is not a usable run folder. Each names the file and
-// the problem in one line; scripts/charts.ts maps them to exit code 2.
+// Typed errors of reading results: input that is not a usable run folder or CSV file. Each names
+// the file and the problem in one line; the charts, report and compare commands map them to exit 2.
 
 /** Bad input to the charts and the report: the file it concerns and what is wrong with it. */
 export class ReportInputError extends Error {

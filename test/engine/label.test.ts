@@ -1,7 +1,7 @@
 // The few words that name a point's parameters beyond the seed's in the console tables.
 import { describe, expect, it } from 'vitest';
 import { planTrial } from '../../src/engine/index.ts';
-import { extraLabel } from '../../src/harness/label.ts';
+import { extraLabel } from '../../src/engine/label.ts';
 
 describe('extraLabel', () => {
   it('is empty for a seed-style point', () => {

@@ -1,6 +1,6 @@
 // The columns the charts and the report read from each file of a run folder (and from
 // results/history.csv), with their kinds. Other columns may be present and are ignored.
-import type { RowOf, TableSchema } from './csv.ts';
+import type { RowOf, TableSchema } from './csv-read.ts';
 
 /**
  * Columns of summary.csv that are read; `theory_rounds`, `leader0_rate` and the parameters after

@@ -6,7 +6,7 @@ import {
   quantileSorted,
   summarize,
   tQuantile975,
-} from '../../src/harness/stats.ts';
+} from '../../src/stats/summary.ts';
 
 describe('summarize', () => {
   it('gives the textbook mean and sample sd', () => {

@@ -1,6 +1,6 @@
 // A point's parameters beyond the seed's in a few words, for the console tables: empty for a
 // seed-style point (majority on the complete graph without faults).
-import type { TrialPlan } from '../engine/params.ts';
+import type { TrialPlan } from './trial-params.ts';
 
 /**
  * The parameters of a plan that differ from the seed's, e.g. `push`, `3-majority 5 opinions bias

@@ -1,8 +1,8 @@
-// Loading a run folder for the charts and the report: run.json (checked: present, JSON, schema
+// Loading a run folder for the charts, the report, compare and the baselines: run.json (checked: present, JSON, schema
 // version 1) and whichever CSV files are there, each read by column name and checked.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { readTable, type Table } from './csv.ts';
+import { readTable, type Table } from './csv-read.ts';
 import { ReportInputError, RunFolderError } from './errors.ts';
 import {
   AGREEMENT_SCHEMA,

@@ -6,7 +6,7 @@ import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic, writeFileAtomicSync } from '../../src/harness/atomic.ts';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/io/atomic.ts';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof FsPromises>();

@@ -1,8 +1,8 @@
 // Tests of CSV reading: by column name in any order, optional columns, and the checks that
 // reject a truncated or incomplete file with a CsvFormatError naming the file.
 import { describe, expect, it } from 'vitest';
-import { parseCsvText, tableFromRecords, type TableSchema } from '../../src/report/csv.ts';
-import { CsvFormatError } from '../../src/report/errors.ts';
+import { parseCsvText, tableFromRecords, type TableSchema } from '../../src/io/csv-read.ts';
+import { CsvFormatError } from '../../src/io/errors.ts';
 
 const SCHEMA = {
   name: 't.csv',
