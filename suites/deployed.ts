@@ -83,7 +83,7 @@ export default {
   description:
     "Dissemination as deployed: memberlist's broadcast (fanout 3, retransmitMult 4, 0.2 s) at n = 10 .. 1e4 (full: 1e5) and at n = 1e3 under loss 0 .. 0.3 x failed 0 .. 0.2 " +
     '(full: also 1e4), rounds and timers, against Serf; rumor mongering, feedback|blind x coin|counter, k = 1 .. 5, n = 1e3 (full: also 1e5), against s = e^-m ' +
-    '(about 4 s on 2 cores, mostly start-up; quick, the same grid with 20 trials, about 3 s; full about 10 min)',
+    '(about 4 s on 2 cores, mostly start-up; quick, the same grid with 20 trials, about 3 s; full about 6 min)',
   grid: [memberlistScale([10, 100, 1000, 10_000]), memberlistFaults([1000]), mongering([1000])],
   trials: 100,
   quick: { trials: 20 },
