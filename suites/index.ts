@@ -1,6 +1,7 @@
 // The suite registry: every suite in listing order, and the default set `npm run bench` runs.
 import type { RunEntry, Suite } from '../src/harness/suite.ts';
 import extreme from './extreme.ts';
+import deployed from './deployed.ts';
 import fanout from './fanout.ts';
 import faults from './faults.ts';
 import plurality from './plurality.ts';
@@ -13,7 +14,7 @@ import throughput from './throughput.ts';
 import topology from './topology.ts';
 
 /** Every suite, in the order `--list` shows them. Validated by the CLI when loaded. */
-export const suites: readonly Suite[] = [smoke, seedClaims, scaling, fanout, thresholds, throughput, rumor, plurality, faults, topology, extreme];
+export const suites: readonly Suite[] = [smoke, seedClaims, scaling, fanout, thresholds, throughput, rumor, plurality, faults, topology, extreme, deployed];
 
 /**
  * What `npm run bench` runs with no --suite, about a minute on 2 cores: the seed's claims in

@@ -2,7 +2,8 @@
 // point, one per complexity claim and series, each with a verdict and the numbers behind it.
 import { DEFAULTS, type TrialParams, type TrialPlan } from '../engine/params.ts';
 import { proportionCi95, summarize } from '../stats/summary.ts';
-import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter } from './claim.ts';
+import { DEFAULT_LEVEL, DEFAULT_TOLERANCE, type BoundClaim, type Claim, type ComplexityClaim, type Metric, type PointFilter, type SpreadMetric } from './claim.ts';
+import { residueFromTraffic, serfSecondsTo9999 } from './dissemination-theory.ts';
 import { pointTheory } from './theory.ts';
 import { BIC_MARGIN, complexityVerdict, fitSeries, type ClassFit, type ComplexityClass } from './complexity.ts';
 
@@ -14,7 +15,13 @@ export interface PointMeasurements {
   params: TrialParams;
   /** The engine's plan of the point (actual split, k, ...). */
   plan: TrialPlan;
-  values: Record<Metric, ArrayLike<number>>;
+  /** Every metric; the dissemination ones (see `SpreadMetric`) may be absent (then NaN). */
+  values: Record<Exclude<Metric, SpreadMetric>, ArrayLike<number>> & Partial<Record<SpreadMetric, ArrayLike<number>>>;
+}
+
+/** The values of `metric` at a point: NaN per trial where the point has none. */
+function metricValues(p: PointMeasurements, metric: Metric): ArrayLike<number> {
+  return p.values[metric] ?? new Float64Array(p.values.rounds.length).fill(Number.NaN);
 }
 
 /** Verdict words: bound claims `holds`/`fails`; complexity claims `tight`/`upper-bound`/`fails`. */
@@ -80,6 +87,9 @@ export function matches(params: TrialParams, filter: PointFilter | undefined): b
   });
 }
 
+/** How a `'theory'` value is labelled, by metric (default `mean-field`). */
+const THEORY_NAMES: Partial<Record<Metric, string>> = { residue: 'e^-m', seconds_to_9999: 'Serf' };
+
 const fmt = (x: number): string => (Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(4)).toString());
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
@@ -106,15 +116,31 @@ function satisfies(x: number, c: BoundClaim['comparator'], v: number, tol: numbe
  */
 function claimValue(claim: BoundClaim, p: PointMeasurements): number | null {
   if (claim.value !== 'theory') return claim.value;
+  if (claim.metric === 'seconds_to_9999') return serfSecondsTo9999(p.plan);
+  if (claim.metric === 'residue') {
+    const traffic = summarize(metricValues(p, 'traffic')).mean;
+    return Number.isFinite(traffic) ? residueFromTraffic(traffic, p.plan.lossRate) : null;
+  }
   const theory = pointTheory(p.plan, p.plan.maxRounds);
   if (theory === null) return null;
   if (claim.metric === 'rounds') return theory.rounds;
   return theory.agreement[(theory.rounds ?? p.plan.maxRounds) - 1] ?? null;
 }
 
+/** The finite values of a metric (a time never reached is +Infinity; see `SpreadMetric`). */
+function finiteOf(values: ArrayLike<number>): number[] {
+  return Array.from(values).filter((x) => Number.isFinite(x));
+}
+
 function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): ClaimResult {
-  const values = p.values[claim.metric];
-  const s = summarize(values);
+  const values = metricValues(p, claim.metric);
+  // Trials that never reached a share (seconds = +Infinity) count in the share of trials, but the
+  // mean is over the others, and a '~' claim about the mean then fails (the true mean is infinite).
+  const finite = finiteOf(values);
+  const missing = values.length - finite.length;
+  const none = { mean: Number.NaN, ci95Low: Number.NaN, ci95High: Number.NaN, p95: Number.NaN, max: Number.NaN };
+  const s = finite.length > 0 ? summarize(finite) : none;
+  const never = missing === 0 ? '' : `; ${missing} of ${values.length} trials never got there (${finite.length > 0 ? 'left out of the mean' : 'no mean'})`;
   const tol = claim.tolerance ?? DEFAULT_TOLERANCE;
   let ok = 0;
   for (let i = 0; i < values.length; i++) if (satisfies(values[i]!, claim.comparator, value, tol)) ok++;
@@ -124,7 +150,7 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
     suite: p.suite,
     claim,
     plan: p.plan,
-    claimed: claim.value === 'theory' ? `${claim.comparator} ${fmt(value)} (mean-field)` : `${claim.comparator} ${value}`,
+    claimed: claim.value === 'theory' ? `${claim.comparator} ${fmt(value)} (${THEORY_NAMES[claim.metric] ?? 'mean-field'})` : `${claim.comparator} ${value}`,
     measured: s.mean,
     ci95Low: s.ci95Low,
     ci95High: s.ci95High,
@@ -135,12 +161,13 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
   if (claim.comparator === '~') {
     const lo = value * (1 - tol);
     const hi = value * (1 + tol);
-    const holds = satisfies(s.mean, '~', value, tol);
+    const within = satisfies(s.mean, '~', value, tol);
+    const holds = missing === 0 && within;
     return {
       ...base,
       statistic: `mean within +-${pct(tol)}`,
       verdict: holds ? 'holds' : 'fails',
-      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${holds ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are`,
+      detail: `mean ${claim.metric} ${fmt(s.mean)} (95% CI ${fmt(s.ci95Low)}..${fmt(s.ci95High)}) ${within ? 'is' : 'is not'} within ${fmt(lo)}..${fmt(hi)}; ${pct(fraction)} of ${values.length} trials are${never}${missing > 0 ? ', so the claim about the mean fails' : ''}`,
     };
   }
   const level = claim.level ?? DEFAULT_LEVEL;
@@ -149,7 +176,7 @@ function checkBound(claim: BoundClaim, value: number, p: PointMeasurements): Cla
     ...base,
     statistic: `share of trials (>= ${pct(level)})`,
     verdict: holds ? 'holds' : 'fails',
-    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}`,
+    detail: `${pct(fraction)} of ${values.length} trials have ${claim.metric} ${claim.comparator} ${value} (95% CI ${pct(wilson.low)}..${pct(wilson.high)}), ${holds ? 'at least' : 'below'} the ${pct(level)} required; mean ${fmt(s.mean)}, p95 ${fmt(s.p95)}, max ${fmt(s.max)}${never}`,
   };
 }
 
@@ -176,13 +203,19 @@ function seriesKey(params: TrialParams): string {
     p.rewire,
     p.engine,
     typeof p.rule === 'string' || p.rule == null ? p.rule : p.rule.name,
+    p.feedback,
+    p.removal,
+    p.k,
+    p.retransmitMult,
+    p.timing,
+    p.interval,
   ].join('|');
 }
 
 function checkComplexity(claim: ComplexityClaim, series: PointMeasurements[]): ClaimResult {
   const sorted = [...series].sort((a, b) => a.plan.n - b.plan.n);
   const pts = sorted.map((p) => {
-    const s = summarize(p.values[claim.metric]);
+    const s = summarize(finiteOf(metricValues(p, claim.metric)));
     return { n: p.plan.n, mean: s.mean, se: s.count > 1 ? s.sd / Math.sqrt(s.count) : 0 };
   });
   const fit = fitSeries(pts);
@@ -228,7 +261,7 @@ export function checkClaims(suite: string, claims: readonly Claim[], points: rea
       if (hit.length === 0) warnings.push({ suite, claimId: claim.id, message: 'no point of the run matches the claim' });
       for (const p of hit) {
         const value = claimValue(claim, p);
-        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no mean-field prediction of ${claim.metric} at point ${p.point} (see theory_rounds)` });
+        if (value === null) warnings.push({ suite, claimId: claim.id, message: `no ${THEORY_NAMES[claim.metric] ?? 'mean-field'} prediction of ${claim.metric} at point ${p.point} (see theory_rounds)` });
         else results.push(checkBound(claim, value, p));
       }
       continue;

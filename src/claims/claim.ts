@@ -1,7 +1,7 @@
 // Claims as suites declare them: bound claims (a metric at a point against a value) and
 // complexity claims (a metric's growth in n over a series of points), with their validation.
 import { formatValue } from '../engine/errors.ts';
-import { ENGINES, PROTOCOLS, TOPOLOGIES, type EngineName, type Protocol, type TopologyName } from '../engine/params.ts';
+import { ENGINES, FEEDBACK_KINDS, PROTOCOLS, REMOVAL_KINDS, TIMINGS, TOPOLOGIES, type EngineName, type FeedbackKind, type Protocol, type RemovalKind, type Timing, type TopologyName } from '../engine/params.ts';
 import { CLASSES, isComplexityClass, type ComplexityClass } from './complexity.ts';
 
 /**
@@ -10,9 +10,18 @@ import { CLASSES, isComplexityClass, type ComplexityClass } from './complexity.t
  * initial majority or plurality) and `leader0` (1 when opinion 0 held the most live agents at the
  * end, converged or not). `winner0 >= 1` at level 0.95 says "opinion 0 wins in >= 95% of trials".
  */
-export const METRICS = ['rounds', 'messages', 'final_agreement', 'converged', 'winner0', 'leader0'] as const;
+export const METRICS = ['rounds', 'messages', 'final_agreement', 'converged', 'winner0', 'leader0', 'residue', 'traffic', 'seconds_to_99', 'seconds_to_9999', 'seconds_to_all', 'reached_all'] as const;
 /** A metric a claim can speak of. */
 export type Metric = (typeof METRICS)[number];
+/**
+ * The metrics of the dissemination protocols (rumor mongering, memberlist): `residue` (share of
+ * live agents never informed), `traffic` (messages per agent), the seconds until 99%, 99.99% and
+ * all of the live agents knew (+Infinity in a trial that never got there) and `reached_all` (1
+ * when every live agent was informed).
+ */
+export type SpreadMetric = 'residue' | 'traffic' | 'seconds_to_99' | 'seconds_to_9999' | 'seconds_to_all' | 'reached_all';
+/** The metrics whose claims may take the value `'theory'`. */
+export const THEORY_METRICS: readonly Metric[] = ['rounds', 'final_agreement', 'residue', 'seconds_to_9999'];
 
 /** Comparators of bound claims; `~` means "about": the mean within a relative tolerance. */
 export const COMPARATORS = ['<', '<=', '>', '>=', '~'] as const;
@@ -41,6 +50,13 @@ export interface PointFilter {
   engine?: EngineName;
   /** Matches the points of the user rule of this name (a point with a rule matches no `protocol`). */
   rule?: string;
+  /** Dissemination parameters: match only rumor-mongering / memberlist points, whose keys hold them. */
+  feedback?: FeedbackKind;
+  removal?: RemovalKind;
+  k?: number;
+  retransmitMult?: number;
+  timing?: Timing;
+  interval?: number;
 }
 const FILTER_KEYS = [
   'n',
@@ -58,13 +74,27 @@ const FILTER_KEYS = [
   'opinions',
   'engine',
   'rule',
+  'feedback',
+  'removal',
+  'k',
+  'retransmitMult',
+  'timing',
+  'interval',
 ] as const;
 /** The starts a filter may name. */
 const FILTER_STARTS = ['split', 'near-balanced', 'plurality', 'source'] as const;
 /** A start a filter may name. */
 export type FilterStart = (typeof FILTER_STARTS)[number];
 /** The filter keys whose values are names, and the names each accepts. */
-const NAME_KEYS: Readonly<Record<string, readonly string[]>> = { start: FILTER_STARTS, protocol: PROTOCOLS, topology: TOPOLOGIES, engine: ENGINES };
+const NAME_KEYS: Readonly<Record<string, readonly string[]>> = {
+  start: FILTER_STARTS,
+  protocol: PROTOCOLS,
+  topology: TOPOLOGIES,
+  feedback: FEEDBACK_KINDS,
+  removal: REMOVAL_KINDS,
+  timing: TIMINGS,
+  engine: ENGINES,
+};
 
 /**
  * "metric comparator value at the points matching `at`". With `<`, `<=`, `>`, `>=` the claim is
@@ -81,8 +111,10 @@ export interface BoundClaim {
   metric: Metric;
   comparator: Comparator;
   /**
-   * The value, or `'theory'`: at each matching point, the mean-field prediction of the metric
-   * there (`rounds` or `final_agreement`; see theory.ts). A point without one is a warning.
+   * The value, or `'theory'`: at each matching point, the prediction of the metric there:
+   * `rounds` or `final_agreement` from the mean-field map (theory.ts); `residue` as
+   * e^(-m (1 - loss)) from the point's measured traffic m, and `seconds_to_9999` by Serf's formula
+   * at memberlist points (dissemination-theory.ts). A point without one is a warning.
    */
   value: number | 'theory';
   /** Points the claim is about; one verdict per matching point. */
@@ -169,7 +201,7 @@ export function validateClaim(v: unknown, path: string): Claim {
     if (!(COMPARATORS as readonly unknown[]).includes(v.comparator)) {
       throw new ClaimError(`${path}.comparator`, v.comparator, `one of ${COMPARATORS.join(' ')}`);
     }
-    const theoryOk = v.metric === 'rounds' || v.metric === 'final_agreement';
+    const theoryOk = THEORY_METRICS.includes(v.metric as Metric);
     if (!isNum(v.value) && !(v.value === 'theory' && theoryOk)) {
       throw new ClaimError(`${path}.value`, v.value, theoryOk ? "a number or 'theory'" : 'a number');
     }

@@ -47,6 +47,12 @@ export interface AdhocFlags {
   rewire?: number[];
   engine?: string[];
   rule?: string[];
+  feedback?: string[];
+  removal?: string[];
+  k?: number[];
+  retransmitMult?: number[];
+  timing?: string[];
+  interval?: number[];
 }
 
 /** The ad hoc grid flags: the field of {@link AdhocFlags}, the flag, and the kind of its values. */
@@ -68,7 +74,7 @@ export const ADHOC_FLAGS = [
     key: 'protocol',
     flag: '--protocol',
     kind: 'string',
-    help: "protocol: 'majority' (default), '3-majority', '2-choices', or rumor spreading 'push', 'pull', 'push-pull'",
+    help: "protocol: 'majority' (default), '3-majority', '2-choices', rumor spreading 'push', 'pull', 'push-pull', or dissemination 'rumor-mongering', 'memberlist'",
   },
   { key: 'opinions', flag: '--opinions', kind: 'number', help: 'opinions with --start plurality, 2 to 255' },
   { key: 'bias', flag: '--bias', kind: 'number', help: "opinion 0's lead with --start plurality, >= 0 (default 0.1)" },
@@ -86,6 +92,12 @@ export const ADHOC_FLAGS = [
     help: "'agent' (default: every agent simulated) or 'count' (exact counts on the complete graph, n up to 2^53 - 1)",
   },
   { key: 'rule', flag: '--rule-name', kind: 'string', help: 'rules loaded with --rule, by name, instead of --protocol' },
+  { key: 'feedback', flag: '--feedback', kind: 'string', help: "rumor-mongering: 'feedback' (only unnecessary contacts count, default) or 'blind'" },
+  { key: 'removal', flag: '--removal', kind: 'string', help: "rumor-mongering: lose interest by 'coin' (probability 1/k, default) or 'counter' (after k)" },
+  { key: 'k', flag: '--k', kind: 'number', help: "rumor-mongering's k, 1 to 255 (default 1)" },
+  { key: 'retransmitMult', flag: '--retransmit-mult', kind: 'number', help: "memberlist's budget is retransmit-mult x ceil(log10(n + 1)) (default 4)" },
+  { key: 'timing', flag: '--timing', kind: 'string', help: "rumor-mongering / memberlist: 'rounds' (default) or 'timers' (per-node random phases)" },
+  { key: 'interval', flag: '--interval', kind: 'number', help: 'seconds between gossip ticks, > 0 (default 0.2)' },
 ] as const satisfies readonly { key: keyof AdhocFlags; flag: string; kind: 'number' | 'string'; help: string }[];
 
 /** What the command line asks for. */

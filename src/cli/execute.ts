@@ -31,6 +31,7 @@ import { nextCommands, nextText } from './next.ts';
 import { startProgress } from './progress.ts';
 import { resumeCommand } from './resume.ts';
 import { finishShard } from './shard-run.ts';
+import { spreadTable } from './spread-table.ts';
 import { summaryTable, throughputTable } from './table.ts';
 
 /** Exit codes of the command: 128 + the signal's number for an interrupt. */
@@ -270,8 +271,10 @@ export async function executeRun(run: StartedRun, options: ExecuteOptions): Prom
     } catch (error) {
       io.stderr.write(`warning: looking for the previous run failed: ${messageOf(error)}\n`);
     }
+    const spread = spreadTable(sweep.points, summaries);
     io.stdout.write(
       (sweep.points.length > 0 ? `${summaryTable(sweep.points, summaries)}\n\n` : '') +
+        (spread === '' ? '' : `Dissemination (measured beside theory: e^-m from the traffic, Serf's formula):\n${spread}\n\n`) +
         (throughput.length > 0 ? `${throughputTable(throughput)}\n\n` : '') +
         (checked.results.length > 0 ? `Claims (${checked.results.length} checked, ${failed} fail):\n${verdictTable(checked.results)}\n\n` : '') +
         `wrote ${out.path} (${resultFiles(throughput.length > 0).join(', ')})\n` +

@@ -1,10 +1,17 @@
 // The columns compare reads from each file of a run folder, with their kinds (in the table
 // schema of src/io/csv-read.ts). Other columns may be present and are ignored.
-import { EXTRA_PARAM_COLUMNS, POINT_HEAD_COLUMNS } from '../io/columns.ts';
+import { DISSEMINATION_PARAM_COLUMNS, EXTRA_PARAM_COLUMNS, POINT_HEAD_COLUMNS } from '../io/columns.ts';
 import type { RowOf, TableSchema } from '../io/csv-read.ts';
 
 /** The columns that name a point (besides `suite`): matched between runs, never the `point` index. */
-export const POINT_PARAM_COLUMNS = [...POINT_HEAD_COLUMNS.filter((c) => c !== 'suite' && c !== 'point'), ...EXTRA_PARAM_COLUMNS] as const;
+export const POINT_PARAM_COLUMNS = [
+  ...POINT_HEAD_COLUMNS.filter((c) => c !== 'suite' && c !== 'point'),
+  ...EXTRA_PARAM_COLUMNS,
+  ...DISSEMINATION_PARAM_COLUMNS,
+] as const;
+
+/** The columns a run may lack (older runs): the parameters added after the seed's. */
+const OPTIONAL_COLUMNS = [...EXTRA_PARAM_COLUMNS, ...DISSEMINATION_PARAM_COLUMNS] as const;
 
 /** The point columns shared by trials.csv and summary.csv, as compare reads them. */
 const POINT_COLUMNS = {
@@ -29,6 +36,12 @@ const POINT_COLUMNS = {
   degree: 'number?',
   rewire: 'number?',
   engine: 'string?',
+  feedback: 'string?',
+  removal: 'string?',
+  k: 'number?',
+  retransmit_mult: 'number?',
+  timing: 'string?',
+  interval: 'number?',
 } as const;
 
 /** trials.csv: the point, the trial and its seed, and the outcome compared trial by trial. */
@@ -44,7 +57,7 @@ export const COMPARE_TRIALS_SCHEMA = {
     winner: 'string?',
     messages: 'number',
   },
-  optional: EXTRA_PARAM_COLUMNS,
+  optional: OPTIONAL_COLUMNS,
 } as const satisfies TableSchema;
 
 /** summary.csv: the point and the means compared when trials cannot be compared one by one. */
@@ -60,7 +73,7 @@ export const COMPARE_SUMMARY_SCHEMA = {
     rounds_ci95_high: 'number?',
     messages_mean: 'number',
   },
-  optional: EXTRA_PARAM_COLUMNS,
+  optional: OPTIONAL_COLUMNS,
 } as const satisfies TableSchema;
 
 /** The columns that name a throughput row, matched between runs. */

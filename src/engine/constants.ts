@@ -9,7 +9,7 @@ export const MAX_OPINIONS = 255;
 export const MAX_N = 2 ** 31 - 1;
 
 /** The protocols, in the order the docs list them: `majority` is the seed's rule. */
-export const PROTOCOLS = ['majority', '3-majority', '2-choices', 'push', 'pull', 'push-pull'] as const;
+export const PROTOCOLS = ['majority', '3-majority', '2-choices', 'push', 'pull', 'push-pull', 'rumor-mongering', 'memberlist'] as const;
 /** A protocol name. */
 export type Protocol = (typeof PROTOCOLS)[number];
 
@@ -22,6 +22,32 @@ export type RumorProtocol = (typeof RUMOR_PROTOCOLS)[number];
 export function isRumor(protocol: Protocol): protocol is RumorProtocol {
   return protocol === 'push' || protocol === 'pull' || protocol === 'push-pull';
 }
+
+/**
+ * Dissemination as deployed: protocols that stop on their own (Demers et al.'s rumor mongering,
+ * memberlist's retransmission-limited broadcast), run to quiescence by `dissemination.ts`.
+ */
+export const DEPLOYED_PROTOCOLS = ['rumor-mongering', 'memberlist'] as const;
+/** A deployed dissemination protocol. */
+export type DeployedProtocol = (typeof DEPLOYED_PROTOCOLS)[number];
+
+/** Whether `protocol` is a deployed dissemination protocol (one source, runs to quiescence). */
+export function isDeployed(protocol: Protocol): protocol is DeployedProtocol {
+  return protocol === 'rumor-mongering' || protocol === 'memberlist';
+}
+
+/** Rumor mongering: whether an agent loses interest only after unnecessary contacts (`feedback`) or after any (`blind`). */
+export const FEEDBACK_KINDS = ['feedback', 'blind'] as const;
+/** A feedback kind. */
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+/** Rumor mongering: lose interest with probability 1/k per counted contact (`coin`) or after k of them (`counter`). */
+export const REMOVAL_KINDS = ['coin', 'counter'] as const;
+/** A removal kind. */
+export type RemovalKind = (typeof REMOVAL_KINDS)[number];
+/** Time models: synchronous `rounds`, or per-node `timers` with random phases. */
+export const TIMINGS = ['rounds', 'timers'] as const;
+/** A time model. */
+export type Timing = (typeof TIMINGS)[number];
 
 /** How the initial opinions are set. */
 export const START_KINDS = ['split', 'near-balanced', 'counts', 'plurality', 'source'] as const;
@@ -59,4 +85,10 @@ export const DEFAULTS = {
   degree: 4,
   rewire: 0.1,
   engine: 'agent',
+  feedback: 'feedback',
+  removal: 'coin',
+  k: 1,
+  retransmitMult: 4,
+  timing: 'rounds',
+  interval: 0.2,
 } as const;

@@ -49,6 +49,21 @@ export {
 export { stateCount } from './params.ts';
 export { defineRule, isRule, MAX_RULE_CONTACTS, registeredRule, registeredRuleNames, registerRule, RULE_BRAND, RuleError, RuleUpdateError, unregisterRule } from './rule.ts';
 export { ruleBlock, ruleGraphBlock, ruleScratch } from './rule-kernel.ts';
+export { DEPLOYED_PROTOCOLS, FEEDBACK_KINDS, isDeployed, REMOVAL_KINDS, TIMINGS } from './constants.ts';
+export { MAX_RETRANSMIT_LIMIT, planDissemination, retransmitLimit } from './dissemination-plan.ts';
+export {
+  blindCoinBlock,
+  blindCounterBlock,
+  feedbackCoinBlock,
+  feedbackCounterBlock,
+  INFECTIVE,
+  memberlistBlock,
+  REMOVED,
+  spreadState,
+  SUSCEPTIBLE,
+} from './mongering.ts';
+export { blindCoinTick, blindCounterTick, feedbackCoinTick, feedbackCounterTick, memberlistTick, phaseOrder } from './timers.ts';
+export { EQUAL_PHASE, failNodes, runDissemination } from './dissemination.ts';
 
 export type { CountSimulation, CountTrialResult, OutcomeModel, OutcomeRule } from './count/index.ts';
 export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
@@ -64,3 +79,7 @@ export type { Simulation, SimulationOptions } from './simulation.ts';
 export type { TrialResult } from './trial.ts';
 export type { Rule, RuleContacts, RuleDeclaration, RuleUpdate } from './rule.ts';
 export type { RuleScratch } from './rule-kernel.ts';
+export type { DeployedProtocol, DisseminationParams, DisseminationPlan, FeedbackKind, RemovalKind, Timing } from './params.ts';
+export type { MongerBlock, MongerRound, SpreadState } from './mongering.ts';
+export type { Tick } from './timers.ts';
+export type { DisseminationOptions, DisseminationResult, SpreadMetrics } from './dissemination.ts';

@@ -117,6 +117,9 @@ export function kernelFor(plan: TrialPlan, layout: Layout): KernelKind {
       return graph ? 'pull-graph' : 'pull';
     case 'push-pull':
       return graph ? 'push-pull-graph' : 'push-pull';
+    case 'rumor-mongering':
+    case 'memberlist':
+      throw new RangeError(`protocol '${plan.protocol}' runs in dissemination.ts, not on the round kernels`);
   }
 }
 

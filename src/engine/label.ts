@@ -10,7 +10,11 @@ import type { TrialPlan } from './trial-params.ts';
 export function extraLabel(plan: TrialPlan): string {
   const parts: string[] = [];
   if (plan.rule != null) parts.push(`rule ${plan.rule.name}`);
+  else if (plan.protocol === 'rumor-mongering') parts.push(`${plan.protocol} ${plan.feedback} ${plan.removal} k ${plan.removalK}`);
+  else if (plan.protocol === 'memberlist') parts.push(`${plan.protocol} mult ${plan.retransmitMult}`);
   else if (plan.protocol !== 'majority') parts.push(plan.protocol);
+  if (plan.timing === 'timers') parts.push('timers');
+  if ((plan.protocol === 'rumor-mongering' || plan.protocol === 'memberlist') && plan.interval !== 0.2) parts.push(`interval ${plan.interval}s`);
   if (plan.start === 'plurality') parts.push(`${plan.initialCounts.length} opinions bias ${plan.bias}`);
   if (plan.lossRate !== 0) parts.push(`loss ${plan.lossRate}`);
   if (plan.crashFraction !== 0) parts.push(`crash ${plan.crashFraction}@${plan.crashRound}${plan.crashRecovery === 0 ? '' : ` recovery ${plan.crashRecovery}`}`);

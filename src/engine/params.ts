@@ -1,6 +1,7 @@
 // Trial parameters: what a user may set, their defaults, and validation into a resolved plan.
 import { DEFAULTS, ENGINES, MAX_N, PROTOCOLS } from './constants.ts';
 import { checkCountSupport, COUNT_MAX_N } from './count/support.ts';
+import { planDissemination } from './dissemination-plan.ts';
 import { ParameterError } from './errors.ts';
 import { isRule, registeredRule, registeredRuleNames, type Rule } from './rule.ts';
 import { planNetwork } from './network.ts';
@@ -9,7 +10,9 @@ import type { TrialParams, TrialPlan } from './trial-params.ts';
 
 export { CRASHED, DEFAULTS, ENGINES, isRumor, MAX_N, MAX_OPINIONS, PROTOCOLS, RUMOR_PROTOCOLS, START_KINDS, TOPOLOGIES } from './constants.ts';
 export { nearBalancedZeros, pluralityCounts } from './start.ts';
-export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName } from './constants.ts';
+export { DEPLOYED_PROTOCOLS, FEEDBACK_KINDS, isDeployed, REMOVAL_KINDS, TIMINGS } from './constants.ts';
+export type { DeployedProtocol, EngineName, FeedbackKind, Protocol, RemovalKind, RumorProtocol, StartKind, Timing, TopologyName } from './constants.ts';
+export type { DisseminationParams, DisseminationPlan } from './dissemination-plan.ts';
 export type { TrialParams, TrialPlan } from './trial-params.ts';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -70,12 +73,19 @@ export function planTrial(p: TrialParams): TrialPlan {
     );
   }
 
+  const dissemination = planDissemination(p, protocol, n, {
+    crashRound: crashFraction > 0 ? crashRound : 0,
+    crashRecovery: crashFraction > 0 ? crashRecovery : 0,
+    stubbornFraction,
+    topology: network.topology,
+  });
+
   const polls = protocol === '3-majority' ? 3 : protocol === '2-choices' ? 2 : 0;
   const ruleFanout = rule !== null && rule.contacts.kind === 'distinct' ? (rule.contacts.fanout ?? fanout) : fanout;
   const k = rule !== null && rule.contacts.kind === 'with-replacement' ? rule.contacts.count : polls > 0 ? polls : Math.min(ruleFanout, n - 1);
   const crashCount = Math.min(Math.round(crashFraction * n), n - 1);
   if (engine === 'count') {
-    if (rule !== null) throw new ParameterError('engine', engine, `'agent' with a user rule (the count engine runs only the built-in protocols; rule '${rule.name}')`);
+    if (rule !== null) throw new ParameterError('engine', engine, `'agent' here: the count engine runs only the built-in protocols (got rule '${rule.name}'); use engine 'agent'`);
     checkCountSupport({ protocol, topology: network.topology, m, k, lossRate, crashCount });
   }
   return {
@@ -103,6 +113,7 @@ export function planTrial(p: TrialParams): TrialPlan {
     engine,
     recordAgreement: p.recordAgreement ?? false,
     rule,
+    ...dissemination,
   };
 }
 

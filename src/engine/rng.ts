@@ -28,6 +28,10 @@ export const Purpose = {
   count: 6,
   /** A user rule's `random()` in round r (1-based), one stream per block, drawn only when the rule calls it. */
   rule: 7,
+  /** Rumor mongering's coins (loss of interest) in round r (1-based), one stream per block, drawn only by the coin variants. */
+  removal: 8,
+  /** The timers' phases (round 0), one stream per block, drawn only under `timing: 'timers'`. */
+  phase: 9,
 } as const;
 
 /** Agents per random stream in a round; part of the stream definition (changing it changes results). */

@@ -1,6 +1,6 @@
 // Initial opinions: how many agents hold each opinion at the start, for every `start` kind.
 import { ParameterError } from './errors.ts';
-import { DEFAULTS, isRumor, MAX_OPINIONS, type Protocol, type StartKind } from './constants.ts';
+import { DEFAULTS, isDeployed, isRumor, MAX_OPINIONS, type Protocol, type StartKind } from './constants.ts';
 import type { TrialParams } from './trial-params.ts';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -53,7 +53,7 @@ export interface StartPlan {
  * from `source` (one informed agent) and accept no other start; `source` needs a rumor protocol.
  */
 export function planStart(p: TrialParams, n: number, protocol: Protocol): StartPlan {
-  const rumor = isRumor(protocol);
+  const rumor = isRumor(protocol) || isDeployed(protocol);
   const start = p.start ?? (rumor ? 'source' : p.counts !== undefined ? 'counts' : DEFAULTS.start);
   if (rumor && start !== 'source') throw new ParameterError('start', start, `'source' (or unset) with the rumor protocol '${protocol}'`);
   switch (start) {
@@ -85,7 +85,7 @@ export function planStart(p: TrialParams, n: number, protocol: Protocol): StartP
       return { start, initialCounts: pluralityCounts(n, m, bias), bias };
     }
     case 'source':
-      if (!rumor) throw new ParameterError('start', start, "a rumor protocol ('push', 'pull' or 'push-pull')");
+      if (!rumor) throw new ParameterError('start', start, "a rumor protocol ('push', 'pull', 'push-pull', 'rumor-mongering' or 'memberlist')");
       return { start, initialCounts: [n - 1, 1], bias: 0 };
     default:
       throw new ParameterError('start', start, "'split', 'near-balanced', 'counts', 'plurality' or 'source'");

@@ -2,13 +2,14 @@
 // (TrialPlan): types only, so the planners below params.ts can name them without importing it.
 import type { EngineName, Protocol, StartKind, TopologyName } from './constants.ts';
 import type { Rule } from './rule.ts';
+import type { DisseminationParams, DisseminationPlan } from './dissemination-plan.ts';
 
 /**
  * Parameters of one trial. Only `n` and `fanout` are required; every other field has a default
  * (see {@link DEFAULTS}) and is checked by {@link planTrial}, which throws a `ParameterError`
  * naming the field.
  */
-export interface TrialParams {
+export interface TrialParams extends DisseminationParams {
   /** Number of agents, integer >= 2. */
   n: number;
   /**
@@ -87,6 +88,9 @@ export interface TrialParams {
    * informed if any of them was), `push-pull` (every agent contacts them: informed ones push,
    * uninformed ones pull). Fewer answers than contacts (crashed or lost peers): majority and
    * 3-majority go by the answers they got (none: keep one's own), 2-choices needs both.
+   * Dissemination as deployed, from one source and run to quiescence: `rumor-mongering`
+   * (Demers et al. 1987; see `feedback`, `removal`, `k`) and `memberlist` (memberlist's
+   * retransmission-limited broadcast; see `retransmitMult`), with `timing` and `interval`.
    */
   protocol?: Protocol;
   /**
@@ -126,7 +130,7 @@ export interface TrialParams {
 }
 
 /** Validated parameters with every default filled in and the derived counts computed. */
-export interface TrialPlan {
+export interface TrialPlan extends DisseminationPlan {
   readonly n: number;
   readonly fanout: number;
   /**

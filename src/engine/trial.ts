@@ -1,6 +1,8 @@
 // One trial: set up the simulation, run synchronous rounds until the agreement threshold or the
 // round limit, and report rounds, messages, winner and agreement.
 import { runCountPlan } from './count/simulation.ts';
+import { isDeployed } from './constants.ts';
+import { runDissemination, type SpreadMetrics } from './dissemination.ts';
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
 import { createSimulation, leader, stepRound, winnerOf, type Simulation, type SimulationOptions } from './simulation.ts';
 
@@ -32,6 +34,8 @@ export interface TrialResult {
   live: number;
   /** Agreement after each round (index r - 1 for round r), when `recordAgreement` was set. */
   agreement?: Float64Array;
+  /** Dissemination protocols (`rumor-mongering`, `memberlist`): residue, times and seconds. */
+  spread?: SpreadMetrics;
 }
 
 /** Runs one trial; a pure function of (params, seed). Throws ParameterError on bad parameters. */
@@ -46,6 +50,7 @@ export function runTrial(params: TrialParams, seed: number | string): TrialResul
  */
 export function runPlan(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): TrialResult {
   if (plan.engine === 'count') return runCountPlan(plan, seed);
+  if (isDeployed(plan.protocol)) return runDissemination(plan, seed);
   const sim = createSimulation(plan, seed, options);
   return runRounds(sim, () => stepRound(sim));
 }

@@ -3,7 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { planTrial, type TrialPlan } from '../engine/params.ts';
 import { runPlan, type TrialResult } from '../engine/trial.ts';
-import { ROW_WIDTH, RowField, type BatchRequest, type BatchResponse } from './messages.ts';
+import { ABSENT, ROW_WIDTH, RowField, type BatchRequest, type BatchResponse } from './messages.ts';
 import { trialSeedAt } from './seeds.ts';
 
 /** Runs one trial; the engine's `runPlan` unless a test injects another. */
@@ -60,6 +60,15 @@ export function runBatch(request: BatchRequest, run: TrialRunner = engineRunner)
     rows[at + RowField.finalAgreement] = result.finalAgreement;
     rows[at + RowField.live] = result.live;
     rows[at + RowField.leader] = result.leader;
+    // Dissemination metrics: ABSENT for the other protocols, and for a time never reached (NaN).
+    const spread = result.spread;
+    const field = (x: number | undefined): number => (x === undefined || Number.isNaN(x) ? ABSENT : x);
+    rows[at + RowField.residue] = field(spread?.residue);
+    rows[at + RowField.meanInformedRound] = field(spread?.meanInformedRound);
+    rows[at + RowField.lastInformedRound] = field(spread?.lastInformedRound);
+    rows[at + RowField.secondsTo99] = field(spread?.secondsTo99);
+    rows[at + RowField.secondsTo9999] = field(spread?.secondsTo9999);
+    rows[at + RowField.secondsToAll] = field(spread?.secondsToAll);
     histories.push(result.agreement ?? new Float64Array(result.rounds).fill(Number.NaN));
   }
   return { id, rows, agreement: concat(histories) };

@@ -1,6 +1,18 @@
 // Grid expansion: a grid record walked as a cartesian product in odometer order, each point
 // resolved with the engine's planTrial and named by a canonical key of its full parameters.
-import { DEFAULTS, planTrial, type EngineName, type Protocol, type TopologyName, type TrialParams, type TrialPlan } from '../engine/params.ts';
+import {
+  DEFAULTS,
+  type EngineName,
+  isDeployed,
+  planTrial,
+  type FeedbackKind,
+  type Protocol,
+  type RemovalKind,
+  type Timing,
+  type TopologyName,
+  type TrialParams,
+  type TrialPlan,
+} from '../engine/params.ts';
 import type { Rule } from '../engine/rule.ts';
 
 /** A grid value: one value, or a list of values to sweep (a single value is a one-element list). */
@@ -33,6 +45,18 @@ export interface GridRecord {
   engine?: GridValue<EngineName>;
   /** A user rule instead of `protocol` (which must then be absent): a rule, or a loaded rule's name. */
   rule?: GridValue<Rule | string>;
+  /** Rumor mongering: `feedback` or `blind`. */
+  feedback?: GridValue<FeedbackKind>;
+  /** Rumor mongering: `coin` or `counter`. */
+  removal?: GridValue<RemovalKind>;
+  /** Rumor mongering's k. */
+  k?: GridValue<number>;
+  /** memberlist's retransmission multiplier. */
+  retransmitMult?: GridValue<number>;
+  /** `rounds` or `timers` (dissemination protocols). */
+  timing?: GridValue<Timing>;
+  /** Seconds between gossip ticks. */
+  interval?: GridValue<number>;
 }
 
 /** The starts a grid may name (`counts` needs a list per point, which a grid cannot sweep). */
@@ -73,6 +97,13 @@ export const GRID_KEYS = [
   'rewire',
   'engine',
   'rule',
+  // Dissemination (issue 13): in the key of rumor-mongering and memberlist points only.
+  'feedback',
+  'removal',
+  'k',
+  'retransmitMult',
+  'timing',
+  'interval',
 ] as const;
 
 /** A grid key: one of {@link GRID_KEYS}. */
@@ -99,6 +130,8 @@ export interface Point {
  * when not 0, with the resolved `stubbornOpinion`; `topology` when not `complete`, with `degree`
  * (not on the torus, where it is always 4) and `rewire` (on `ws` only); `engine` when not `agent`;
  * `rule` by its name, in place of `protocol`, when the point runs a user rule.
+ * The dissemination protocols, new with these keys, always name theirs: `feedback`, `removal`,
+ * `k` for rumor-mongering, `retransmitMult` for memberlist, `timing` and `interval` for both.
  */
 export function resolvePoint(raw: TrialParams): Point {
   const plan = planTrial(raw);
@@ -107,6 +140,8 @@ export function resolvePoint(raw: TrialParams): Point {
   const plurality = plan.start === 'plurality';
   const stubborn = plan.stubbornFraction !== 0;
   const graph = plan.topology !== 'complete';
+  const deployed = isDeployed(plan.protocol);
+  const mongering = plan.protocol === 'rumor-mongering';
   const extra = {
     opinions: plurality ? plan.initialCounts.length : undefined,
     bias: plurality ? plan.bias : undefined,
@@ -119,6 +154,12 @@ export function resolvePoint(raw: TrialParams): Point {
     rewire: plan.topology === 'ws' ? plan.rewire : undefined,
     engine: plan.engine !== 'agent' ? plan.engine : undefined,
     rule: plan.rule?.name,
+    feedback: mongering ? plan.feedback : undefined,
+    removal: mongering ? plan.removal : undefined,
+    k: mongering ? plan.removalK : undefined,
+    retransmitMult: plan.protocol === 'memberlist' ? plan.retransmitMult : undefined,
+    timing: deployed ? plan.timing : undefined,
+    interval: deployed ? plan.interval : undefined,
   } satisfies Partial<Record<GridKey, number | string | undefined>>;
   const keyed: Partial<Record<GridKey, number | string | undefined>> = {
     n: plan.n,

@@ -31,10 +31,23 @@ export const RowField = {
   live: 6,
   /** The opinion held by the most live agents at the end, converged or not. */
   leader: 7,
+  /**
+   * Dissemination protocols, see `SpreadMetrics`: {@link ABSENT} for the other protocols, and
+   * for the seconds where not reached (rows stay finite numbers, as the journal requires).
+   */
+  residue: 8,
+  meanInformedRound: 9,
+  lastInformedRound: 10,
+  secondsTo99: 11,
+  secondsTo9999: 12,
+  secondsToAll: 13,
 } as const;
 
+/** A row field that does not apply, or a time never reached (every real value is >= 0). */
+export const ABSENT = -1;
+
 /** Numbers per trial in a row buffer. */
-export const ROW_WIDTH = 8;
+export const ROW_WIDTH = 14;
 
 /** A successful batch: `count * ROW_WIDTH` numbers, trial by trial (buffers transferred). */
 export interface BatchRows {

@@ -85,7 +85,7 @@ export class SuiteError extends Error {
 const SUITE_KEYS = ['name', 'kind', 'description', 'grid', 'trials', 'quick', 'full', 'claims', 'rules'] as const;
 const VARIANT_KEYS = ['grid', 'trials'] as const;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology', 'engine', 'rule']);
+const STRING_KEYS: ReadonlySet<GridKey> = new Set<GridKey>(['start', 'protocol', 'topology', 'engine', 'rule', 'feedback', 'removal', 'timing']);
 const START_LIST = GRID_STARTS.map((s) => `'${s}'`).join(', ');
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

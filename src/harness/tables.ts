@@ -6,6 +6,7 @@ import { agreementByRound, listCell, type AgreementByRound } from './agreement.t
 import type { CsvCell } from '../io/csv-write.ts';
 import { ROW_WIDTH, RowField } from './messages.ts';
 import type { JobResult } from './pool.ts';
+import { disseminationParamCells, spreadSummaryCells, spreadTrialCells, spreadValues, summarizeSpread, type SpreadSummary } from './spread-table.ts';
 import { summarize, type Summary } from '../stats/summary.ts';
 import type { SweepPoint } from './sweep.ts';
 
@@ -53,7 +54,7 @@ function pointCells(p: SweepPoint): CsvCell[] {
  */
 export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Array): void {
   const head = pointCells(p);
-  const tail = extraCells(p);
+  const tail = [...extraCells(p), ...disseminationParamCells(p)];
   const first = p.firstTrial ?? 0;
   for (let t = 0; t < p.trials; t++) {
     const at = t * ROW_WIDTH;
@@ -70,6 +71,7 @@ export function appendTrialRows(out: CsvCell[][], p: SweepPoint, rows: Float64Ar
       rows[at + RowField.finalAgreement],
       rows[at + RowField.live],
       ...tail,
+      ...spreadTrialCells(rows, at),
     ]);
   }
 }
@@ -88,6 +90,8 @@ export interface PointSummary {
   agreement: AgreementByRound;
   /** Mean-field prediction, when it applies to the point. */
   theory: PointTheory | null;
+  /** Dissemination statistics and theory (rumor mongering, memberlist), else null. */
+  spread: SpreadSummary | null;
 }
 
 /** Summarises one point's results: rates over all trials, round statistics with `summarize`. */
@@ -120,6 +124,7 @@ export function summarizePoint(p: SweepPoint, job: JobResult): PointSummary {
     finalAgreementMean: agreement / trials,
     agreement: byRound,
     theory: pointTheory(p.plan, byRound.mean.length),
+    spread: summarizeSpread(p, rows),
   };
 }
 
@@ -146,6 +151,7 @@ export function measurementsOf(p: SweepPoint, job: JobResult): PointMeasurements
       converged: column(RowField.converged),
       winner0: column(RowField.winner, 0),
       leader0: column(RowField.leader, 0),
+      ...spreadValues(p, job.rows),
     },
   };
 }
@@ -172,5 +178,7 @@ export function summaryRow(p: SweepPoint, s: PointSummary): CsvCell[] {
     listCell(s.agreement.mean),
     s.theory === null ? null : listCell(s.theory.agreement),
     ...extraCells(p),
+    ...disseminationParamCells(p),
+    ...spreadSummaryCells(s.spread),
   ];
 }

@@ -5,6 +5,7 @@ import { messagesVsN, roundsVsN } from './charts-scaling.ts';
 import { fanoutSweep, thresholdSweep } from './charts-sweeps.ts';
 import { agreementByRound } from './charts-agreement.ts';
 import { faultsOutcome, topologyRounds } from './charts-conditions.ts';
+import { deployedInformedVsSeconds, deployedResidueVsK } from './charts-deployed.ts';
 import { pluralityOutcome, rumorRoundsVsN } from './charts-protocols.ts';
 import { seedClaimsRounds } from './charts-trials.ts';
 
@@ -20,6 +21,8 @@ export const CHARTS: readonly ChartDef[] = [
   { name: 'plurality-outcome', title: 'Plurality: rounds and winner against opinions', build: pluralityOutcome },
   { name: 'faults-outcome', title: 'Faults: outcome and cost against fault level', build: faultsOutcome },
   { name: 'topology-rounds', title: 'Rounds and messages per topology', build: topologyRounds },
+  { name: 'deployed-informed-vs-seconds', title: "memberlist: informed share against seconds, beside Serf's formula", build: deployedInformedVsSeconds },
+  { name: 'deployed-residue-vs-k', title: 'Rumor mongering: residue and traffic against k', build: deployedResidueVsK },
   { name: 'throughput-vs-n', title: 'Engine throughput against n', build: throughputVsN },
   { name: 'history-throughput', title: 'Throughput across commits', build: historyThroughput },
   { name: 'history-rounds', title: 'Mean rounds across commits', build: historyRounds },

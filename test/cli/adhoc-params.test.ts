@@ -21,7 +21,8 @@ describe('ad hoc flags of the new parameters', () => {
     for (const file of ['trials.csv', 'summary.csv']) {
       const [header, ...rows] = csvRows(readFileSync(join(out, file), 'utf8'));
       const col = (name: string): string => rows[0]![header!.indexOf(name)]!;
-      expect(header!.slice(-10)).toEqual(['opinions', 'bias', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'stubborn_opinion', 'topology', 'degree', 'rewire', 'engine']);
+      const from = header!.indexOf('opinions');
+      expect(header!.slice(from, from + 10)).toEqual(['opinions', 'bias', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'stubborn_opinion', 'topology', 'degree', 'rewire', 'engine']);
       expect([col('protocol'), col('start'), col('topology'), col('degree'), col('rewire'), col('loss_rate')]).toEqual(['push', 'source', 'ring', '4', '', '']);
     }
   });

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRIAL_COLUMNS } from '../../src/io/columns.ts';
 import { saveBaseline } from '../../src/results/baselines.ts';
 import {
   benchSmoke,
@@ -145,7 +146,7 @@ describe('bad input: exit 2, one line naming the file, nothing written', () => {
   it('a truncated CSV: last line cut short', async () => {
     await rejects(
       (h) => editFile(h, 'trials.csv', (t) => `${t.slice(0, t.length - 20)}\n`),
-      /^error: .*trials\.csv: truncated: the last row \(row 300\) has \d+ of 30 fields$/m,
+      new RegExp(`^error: .*trials\\.csv: truncated: the last row \\(row 300\\) has \\d+ of ${TRIAL_COLUMNS.length} fields$`, 'm'),
     );
   });
 

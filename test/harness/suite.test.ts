@@ -88,7 +88,7 @@ describe('the registry', () => {
   it('holds valid suites with unique names, and a default set of known suites', () => {
     const names = suites.map((s, i) => validateSuite(s, `entry ${i}`).name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['smoke', 'seed-claims', 'scaling', 'fanout', 'thresholds', 'throughput', 'rumor', 'plurality', 'faults', 'topology', 'extreme']);
+    expect(names).toEqual(['smoke', 'seed-claims', 'scaling', 'fanout', 'thresholds', 'throughput', 'rumor', 'plurality', 'faults', 'topology', 'extreme', 'deployed']);
     for (const entry of defaultRun) expect(names).toContain(entry.suite);
   });
 

@@ -1,7 +1,7 @@
 // Tests for the result tables: row cells from a point and its rows, and per-point summaries.
 import { describe, expect, it } from 'vitest';
 import type { CsvCell } from '../../src/io/csv-write.ts';
-import { ROW_WIDTH } from '../../src/harness/messages.ts';
+import { ABSENT, ROW_WIDTH } from '../../src/harness/messages.ts';
 import { buildSweep } from '../../src/harness/sweep.ts';
 import { appendTrialRows, measurementsOf, summarizePoint, summaryRow } from '../../src/harness/tables.ts';
 import { SUMMARY_COLUMNS, TRIAL_COLUMNS } from '../../src/io/columns.ts';
@@ -11,8 +11,14 @@ const sweep = buildSweep(
   { masterSeed: 1 },
 );
 const point = sweep.points[0]!;
+/** Trial rows from the first eight fields of each trial; the dissemination fields are ABSENT. */
+function rowsOf(...trials: number[][]): Float64Array {
+  const out = new Float64Array(trials.length * ROW_WIDTH).fill(ABSENT);
+  trials.forEach((t, i) => out.set(t, i * ROW_WIDTH));
+  return out;
+}
 // seed, rounds, converged, winner, messages, finalAgreement, live, leader
-const rows = new Float64Array([11, 3, 1, 0, 72, 1, 8, 0, 12, 100, 0, -1, 2400, 0.625, 8, 1]);
+const rows = rowsOf([11, 3, 1, 0, 72, 1, 8, 0], [12, 100, 0, -1, 2400, 0.625, 8, 1]);
 
 describe('trial rows', () => {
   it('follow TRIAL_COLUMNS, with booleans and an empty winner', () => {
@@ -51,6 +57,18 @@ describe('trial rows', () => {
       degree: null,
       rewire: null,
       engine: null,
+      feedback: null,
+      removal: null,
+      k: null,
+      retransmit_mult: null,
+      timing: null,
+      interval: null,
+      residue: null,
+      mean_informed_round: null,
+      last_informed_round: null,
+      seconds_to_99: null,
+      seconds_to_9999: null,
+      seconds_to_all: null,
     });
     expect(out[0]![TRIAL_COLUMNS.indexOf('converged')]).toBe(true);
     expect(rows.length).toBe(2 * ROW_WIDTH);
@@ -98,7 +116,7 @@ describe('summary rows', () => {
     const plain = buildSweep([{ suite: { name: 'u', description: '', grid: { n: 1000, fanout: 5 }, trials: 1, claims: [] }, mode: 'default' }], {
       masterSeed: 1,
     }).points[0]!;
-    const one = new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000, 0]);
+    const one = rowsOf([5, 2, 1, 0, 10_000, 0.97, 1000, 0]);
     const s = summarizePoint(plain, { rows: one, agreement: new Float64Array([0.84, 0.97]) });
     expect(s.theory!.rounds).toBe(2);
     expect(s.theory!.agreement).toHaveLength(2);
@@ -111,7 +129,7 @@ describe('mean-field theory at unanimity', () => {
     const p = buildSweep([{ suite: { name: 'u', description: '', grid: { n: 1000, fanout: 5, threshold: 1 }, trials: 1, claims: [] }, mode: 'default' }], {
       masterSeed: 1,
     }).points[0]!;
-    const s = summarizePoint(p, { rows: new Float64Array([5, 3, 1, 0, 15_000, 1, 1000, 0]), agreement: new Float64Array([0.84, 0.97, 1]) });
+    const s = summarizePoint(p, { rows: rowsOf([5, 3, 1, 0, 15_000, 1, 1000, 0]), agreement: new Float64Array([0.84, 0.97, 1]) });
     expect(s.theory!.rounds).toBeNull();
     expect(s.theory!.agreement).toHaveLength(3);
   });
@@ -128,7 +146,7 @@ describe('mean-field theory beyond the seed', () => {
       const p = buildSweep([{ suite: { name: 'x', description: '', grid: { n: 1000, fanout: 5, ...extra }, trials: 1, claims: [] }, mode: 'default' }], {
         masterSeed: 1,
       }).points[0]!;
-      const s = summarizePoint(p, { rows: new Float64Array([5, 2, 1, 0, 10_000, 0.97, 1000, 0]), agreement: new Float64Array([0.84, 0.97]) });
+      const s = summarizePoint(p, { rows: rowsOf([5, 2, 1, 0, 10_000, 0.97, 1000, 0]), agreement: new Float64Array([0.84, 0.97]) });
       expect(s.theory, JSON.stringify(extra)).toBeNull();
     }
   });

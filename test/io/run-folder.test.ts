@@ -19,8 +19,8 @@ describe('loadRun on the fixture', () => {
     const run = await loadRun(FIXTURE_RUN);
     expect(run.info.runId).toBe(RUN_ID);
     expect(run.info.git.shortCommit).toBe('ab12cd3');
-    expect(run.info.suites.map((s) => s.name)).toEqual(['scaling', 'seed-claims', 'fanout', 'thresholds', 'rumor', 'plurality', 'faults', 'topology']);
-    expect(run.summary!.rows.length).toBe(66);
+    expect(run.info.suites.map((s) => s.name)).toEqual(['scaling', 'seed-claims', 'fanout', 'thresholds', 'rumor', 'plurality', 'faults', 'topology', 'deployed']);
+    expect(run.summary!.rows.length).toBe(80);
     expect(run.trials!.rows.length).toBeGreaterThan(0);
     expect(run.agreement!.rows.length).toBeGreaterThan(0);
     expect(new Set(run.claims!.rows.map((c) => c.verdict))).toEqual(new Set(['holds', 'fails', 'tight', 'upper-bound']));

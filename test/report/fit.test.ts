@@ -30,6 +30,7 @@ function row(p: Partial<SummaryRow>): SummaryRow {
     crash_fraction: 0, max_rounds: 1000, trials: 100, converged_rate: 1, winner0_rate: 1, leader0_rate: null, rounds_mean: 1, rounds_sd: 0.5,
     rounds_ci95_low: null, rounds_ci95_high: null, rounds_p95: null, messages_mean: 1, final_agreement_mean: 1, theory_rounds: null,
     opinions: null, loss_rate: null, crash_recovery: null, stubborn_fraction: null, topology: null, degree: null, rewire: null, engine: null,
+    feedback: null, removal: null, k: null, timing: null, interval: null, residue_mean: null, seconds_to_9999_mean: null, theory_seconds_to_9999: null,
     ...p,
   };
 }

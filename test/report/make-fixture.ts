@@ -68,7 +68,12 @@ add('thresholds', 10, [0.8, 0.85, 0.9, 0.95, 0.99, 1].map((threshold) => ({ n: 1
 
 const TRIAL_COLUMNS = ['suite', 'point', 'protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trial', 'seed', 'rounds', 'converged', 'winner', 'messages', 'final_agreement', 'live'];
 const EXTRA_COLUMNS = ['opinions', 'bias', 'loss_rate', 'crash_recovery', 'stubborn_fraction', 'stubborn_opinion', 'topology', 'degree', 'rewire'];
-const SUMMARY_COLUMNS = ['suite', 'point', 'protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trials', 'converged_rate', 'winner0_rate', 'leader0_rate', 'rounds_mean', 'rounds_sd', 'rounds_ci95_low', 'rounds_ci95_high', 'rounds_p50', 'rounds_p95', 'rounds_max', 'messages_mean', 'messages_per_agent', 'final_agreement_mean', 'theory_rounds', ...EXTRA_COLUMNS];
+// The dissemination columns (issue 13): empty except in the rows of suite deployed.
+const SPREAD_COLUMNS = [
+  'feedback', 'removal', 'k', 'retransmit_mult', 'timing', 'interval', 'residue_mean', 'mean_informed_round_mean', 'last_informed_round_mean',
+  'seconds_to_99_mean', 'seconds_to_9999_mean', 'seconds_to_all_mean', 'reached_all_rate', 'theory_residue_from_traffic', 'theory_residue_mean_field', 'theory_seconds_to_9999',
+];
+const SUMMARY_COLUMNS = ['suite', 'point', 'protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trials', 'converged_rate', 'winner0_rate', 'leader0_rate', 'rounds_mean', 'rounds_sd', 'rounds_ci95_low', 'rounds_ci95_high', 'rounds_p50', 'rounds_p95', 'rounds_max', 'messages_mean', 'messages_per_agent', 'final_agreement_mean', 'theory_rounds', ...EXTRA_COLUMNS, ...SPREAD_COLUMNS];
 
 const trialRows: (string | number | boolean | null)[][] = [];
 const summaryRows: (string | number | boolean | null)[][] = [];
@@ -140,6 +145,79 @@ const MEASURED_ROWS: (string | number | null)[][] = [
   ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 1, 1, 1, 5.1, 0.307794, 4.95595, 5.24405, 5, 6, 6, 152125, 0.956585, null, null, null, null, null, null, null, 'er', 8, null],
   ['topology', 'majority', 10000, 3, 0.95, 'split', 0.7, 0, 0, 200, 20, 1, 1, 1, 10.1, 1.74416, 9.28371, 10.9163, 10, 12.2, 16, 303000, 0.95157, null, null, null, null, null, null, null, 'ws', 8, 0.1],
 ];
+// Suite deployed: rows of a real run (`bench --suite deployed`, 6 significant digits): memberlist at n 100 and
+// 1,000 under both timings, rumor mongering with feedback (coin and counter, k 1 .. 5, rounds).
+const DEPLOYED_COLUMNS = ['protocol', 'n', 'fanout', 'threshold', 'start', 'split', 'crash_fraction', 'crash_round', 'max_rounds', 'trials', 'converged_rate', 'winner0_rate', 'leader0_rate', 'rounds_mean', 'rounds_sd', 'rounds_ci95_low', 'rounds_ci95_high', 'rounds_p50', 'rounds_p95', 'rounds_max', 'messages_mean', 'final_agreement_mean', 'loss_rate', 'feedback', 'removal', 'k', 'retransmit_mult', 'timing', 'interval', 'residue_mean', 'mean_informed_round_mean', 'last_informed_round_mean', 'seconds_to_99_mean', 'seconds_to_9999_mean', 'seconds_to_all_mean', 'reached_all_rate', 'theory_residue_from_traffic', 'theory_residue_mean_field', 'theory_seconds_to_9999'];
+const DEPLOYED_ROWS: (string | number | null)[][] = [
+  ['memberlist', 100, 3, 1, 'source', 0.99, 0, 0, 200, 100, 1, 0, 0, 9.64, 0.559942, 9.5289, 9.7511, 10, 10, 11, 1200, 1, null, null, null, null, 4, 'rounds', 0.2, 0, 3.4764, 5.64, 1.048, 1.128, 1.128, 1, 6.14421e-06, null, 0.921691],
+  ['memberlist', 100, 3, 1, 'source', 0.99, 0, 0, 200, 100, 1, 0, 0, 7.43, 0.685418, 7.294, 7.566, 7, 8.05, 9, 1200, 1, null, null, null, null, 4, 'timers', 0.2, 0, 1.6613, 3.41199, 0.604713, 0.682398, 0.682398, 1, 6.14421e-06, null, 0.921691],
+  ['memberlist', 1000, 3, 1, 'source', 0.999, 0, 0, 200, 100, 1, 0, 0, 14.14, 0.449916, 14.0507, 14.2293, 14, 15, 16, 16000, 1, null, null, null, null, 4, 'rounds', 0.2, 0, 5.16498, 8.14, 1.4, 1.628, 1.628, 1, 1.12535e-07, null, 1.0746],
+  ['memberlist', 1000, 3, 1, 'source', 0.999, 0, 0, 200, 100, 1, 0, 0, 11.07, 0.685418, 10.934, 11.206, 11, 12, 14, 16000, 1, null, null, null, null, 4, 'timers', 0.2, 0, 2.45397, 4.96533, 0.795249, 0.993066, 0.993066, 1, 1.12535e-07, null, 1.0746],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0, 0, 0, 17.94, 1.23763, 17.6944, 18.1856, 18, 21, 24, 1745.52, 0.82547, null, 'feedback', 'coin', 1, null, 'rounds', 0.2, 0.17453, 9.77779, 16.94, null, null, null, 0, 0.174554, 0.203188, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0, 0, 0, 25.08, 2.66545, 24.5511, 25.6089, 25, 30.1, 34, 2977.92, 0.9493, null, 'feedback', 'coin', 2, null, 'rounds', 0.2, 0.0507, 10.1466, 21.02, null, null, null, 0, 0.0508986, 0.0595202, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0, 0, 0, 31.59, 3.01878, 30.991, 32.189, 31, 37, 41, 4099.1, 0.98352, null, 'feedback', 'coin', 3, null, 'rounds', 0.2, 0.01648, 10.2006, 24.16, 4.475, null, null, 0, 0.0165876, 0.0198274, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0.01, 0, 0, 39.24, 3.70127, 38.5056, 39.9744, 39, 46, 49, 5158.51, 0.99425, null, 'feedback', 'coin', 4, null, 'rounds', 0.2, 0.00575, 10.213, 25.79, 3.88172, 4.8, 4.8, 0.01, 0.00575026, 0.00697715, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0.13, 0, 0, 46.32, 6.30837, 45.0683, 47.5717, 45, 56.05, 78, 6196.42, 0.99769, null, 'feedback', 'coin', 5, null, 'rounds', 0.2, 0.00231, 10.1864, 26.05, 3.458, 5.33846, 5.33846, 0.13, 0.00203671, 0.00251646, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0, 0, 0, 17.62, 1.17877, 17.3861, 17.8539, 17, 20, 22, 1745.7, 0.82597, null, 'feedback', 'counter', 1, null, 'rounds', 0.2, 0.17403, 9.78181, 16.62, null, null, null, 0, 0.174523, null, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0, 0, 0, 19.0, 1.11916, 18.7779, 19.2221, 19, 21, 23, 3295.35, 0.96352, null, 'feedback', 'counter', 2, null, 'rounds', 0.2, 0.03648, 9.94515, 17, null, null, null, 0, 0.0370551, null, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0, 0, 0, 20.22, 1.00081, 20.0214, 20.4186, 20, 22, 25, 4535.74, 0.98835, null, 'feedback', 'counter', 3, null, 'rounds', 0.2, 0.01165, 10.0341, 17.22, 3.26842, null, null, 0, 0.010719, null, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0.04, 0, 0, 21.54, 1.15837, 21.3102, 21.7698, 21, 24, 25, 5639.96, 0.99627, null, 'feedback', 'counter', 4, null, 'rounds', 0.2, 0.00373, 10.0473, 17.54, 3.086, 3.45, 3.45, 0.04, 0.00355301, null, null],
+  ['rumor-mongering', 1000, 1, 1, 'source', 0.999, 0, 0, 2000, 100, 0.23, 0, 0, 22.81, 1.26886, 22.5582, 23.0618, 22.5, 25.05, 27, 6680.65, 0.99865, null, 'feedback', 'counter', 5, null, 'rounds', 0.2, 0.00135, 10.057, 17.81, 3.032, 3.57391, 3.57391, 0.23, 0.00125496, null, null],
+];
+// agreement.csv of the memberlist rows: [index in DEPLOYED_ROWS, round, trials, mean informed share].
+const DEPLOYED_AGREEMENT: number[][] = [
+  [0, 1, 100, 0.04],
+  [0, 2, 100, 0.1498],
+  [0, 3, 100, 0.4635],
+  [0, 4, 100, 0.8698],
+  [0, 5, 100, 0.9909],
+  [0, 6, 100, 0.9996],
+  [0, 7, 100, 1],
+  [0, 8, 100, 1],
+  [0, 9, 100, 1],
+  [0, 10, 60, 1],
+  [0, 11, 4, 1],
+  [1, 1, 100, 0.1494],
+  [1, 2, 100, 0.7058],
+  [1, 3, 100, 0.9741],
+  [1, 4, 100, 0.9985],
+  [1, 5, 100, 1],
+  [1, 6, 100, 1],
+  [1, 7, 94, 1],
+  [1, 8, 44, 1],
+  [1, 9, 5, 1],
+  [2, 1, 100, 0.004],
+  [2, 2, 100, 0.01592],
+  [2, 3, 100, 0.0621],
+  [2, 4, 100, 0.22153],
+  [2, 5, 100, 0.60065],
+  [2, 6, 100, 0.93403],
+  [2, 7, 100, 0.99598],
+  [2, 8, 100, 0.99983],
+  [2, 9, 100, 0.99998],
+  [2, 10, 100, 1],
+  [2, 11, 100, 1],
+  [2, 12, 100, 1],
+  [2, 13, 100, 1],
+  [2, 14, 98, 1],
+  [2, 15, 14, 1],
+  [2, 16, 2, 1],
+  [3, 1, 100, 0.02174],
+  [3, 2, 100, 0.25243],
+  [3, 3, 100, 0.78912],
+  [3, 4, 100, 0.98354],
+  [3, 5, 100, 0.99927],
+  [3, 6, 100, 0.99996],
+  [3, 7, 100, 0.99999],
+  [3, 8, 100, 1],
+  [3, 9, 100, 1],
+  [3, 10, 100, 1],
+  [3, 11, 85, 1],
+  [3, 12, 18, 1],
+  [3, 13, 3, 1],
+  [3, 14, 1, 1],
+];
+
 const perSuite = new Map<string, number>();
 for (const [suite, protocol, n, ...rest] of MEASURED_ROWS) {
   const point = perSuite.get(suite as string) ?? 0;
@@ -147,6 +225,20 @@ for (const [suite, protocol, n, ...rest] of MEASURED_ROWS) {
   const messagesMean = rest[18] as number;
   summaryRows.push([suite!, point, protocol!, n!, ...rest.slice(0, 19), messagesMean / (n as number), ...rest.slice(19)]);
 }
+
+// Every row so far lacks the dissemination columns; then the deployed rows, by column name.
+for (const r of summaryRows) while (r.length < SUMMARY_COLUMNS.length) r.push(null);
+DEPLOYED_ROWS.forEach((d, point) => {
+  const at = (c: string): string | number | null => d[DEPLOYED_COLUMNS.indexOf(c)] ?? null;
+  summaryRows.push(
+    SUMMARY_COLUMNS.map((c) => {
+      if (c === 'suite') return 'deployed';
+      if (c === 'point') return point;
+      if (c === 'messages_per_agent') return (at('messages_mean') as number) / (at('n') as number);
+      return DEPLOYED_COLUMNS.includes(c) ? at(c) : null;
+    }),
+  );
+});
 
 // agreement.csv: the seed-claims points, rounds 1-6; measured lags the mean-field map a little.
 const agreementRows: (string | number | null)[][] = [];
@@ -156,6 +248,12 @@ for (const p of points.filter((q) => q.suite === 'seed-claims')) {
     const lag = (0.06 * (1 + 3 / Math.sqrt(p.n))) / (r + 1);
     agreementRows.push([p.suite, p.point, p.n, p.fanout, p.start, p.split, p.threshold, r + 1, p.trials, Math.min(1, Math.max(0.5, a - lag)), a]);
   });
+}
+
+for (const [point, round, trials, share] of DEPLOYED_AGREEMENT) {
+  const d = DEPLOYED_ROWS[point!]!;
+  const at = (c: string): string | number | null => d[DEPLOYED_COLUMNS.indexOf(c)] ?? null;
+  agreementRows.push(['deployed', point!, at('n'), at('fanout'), 'source', at('split'), at('threshold'), round!, trials!, share!, null]);
 }
 
 // claims.csv: the seed table as bound claims plus two complexity claims on scaling (each verdict).
@@ -223,9 +321,10 @@ const runJson = {
     { name: 'plurality', description: 'Plurality start, m = 2, 10 opinions, n = 1e3 (and 1e4 for majority), fanout 5 (fixture).', mode: 'quick', trials: 100, points: 8 },
     { name: 'faults', description: 'n = 1e4, fanout 5, split 0.7, one fault at a time: loss, crash (for good or for 3 rounds), stubborn agents (fixture).', mode: 'quick', trials: 20, points: 8 },
     { name: 'topology', description: 'n = 1e4, fanout 3, split 0.7: complete, ring (degree 4), torus, er (degree 8), ws (degree 8, rewire 0.1) (fixture).', mode: 'quick', trials: 20, points: 5 },
+    { name: 'deployed', description: 'memberlist at n = 100, 1e3 (rounds, timers); rumor mongering with feedback, coin and counter, k = 1 .. 5 (fixture).', mode: 'default', trials: 100, points: 14 },
   ],
   masterSeed: 1,
-  argv: ['--suite', 'scaling,seed-claims,fanout,thresholds,rumor,plurality,faults,topology', '--quick', '--throughput'],
+  argv: ['--suite', 'scaling,seed-claims,fanout,thresholds,rumor,plurality,faults,topology,deployed', '--quick', '--throughput'],
   packageVersion: '0.1.0',
   git: { commit: 'ab12cd3f00d5e1b2c3a4958677aabbccddeeff00', shortCommit: 'ab12cd3', dirty: false, branch: 'main' },
   machine: { node: 'v20.20.2', v8: '11.3.244.8-node.38', os: 'Linux 6.1.0 x64', cpuModel: 'AMD EPYC 7B13', cores: 8, totalMemoryBytes: 34359738368 },

@@ -26,9 +26,18 @@ describe('charts skipped for want of data', () => {
       'plurality-outcome',
       'faults-outcome',
       'topology-rounds',
+      'deployed-residue-vs-k',
     ]);
     const reasons = Object.fromEntries(r.skipped.map((s) => [s.name, s.reason]));
-    expect(Object.keys(reasons)).toEqual(['seed-claims-rounds', 'agreement-by-round', 'throughput-vs-n', 'history-throughput', 'history-rounds']);
+    expect(Object.keys(reasons)).toEqual([
+      'seed-claims-rounds',
+      'agreement-by-round',
+      'deployed-informed-vs-seconds',
+      'throughput-vs-n',
+      'history-throughput',
+      'history-rounds',
+    ]);
+    expect(reasons['deployed-informed-vs-seconds']).toMatch(/agreement\.csv/);
     expect(reasons['seed-claims-rounds']).toMatch(/trials\.csv/);
     expect(reasons['agreement-by-round']).toMatch(/agreement\.csv/);
     expect(reasons['throughput-vs-n']).toMatch(/throughput\.csv/);

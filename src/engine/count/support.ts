@@ -30,7 +30,8 @@ export interface CountSupportInput {
  * Throws a ParameterError on `engine` (value `count`) naming why the count engine cannot run a
  * trial exactly and saying to use `agent`: a topology other than the complete graph (agents are
  * exchangeable only there), `push` and `push-pull` (how many distinct agents a round of pushes
- * reaches is an occupancy law, not a product of binomials), more than {@link COUNT_MAX_K}
+ * reaches is an occupancy law, not a product of binomials), `rumor-mongering` and `memberlist`
+ * (per-agent counters and budgets), more than {@link COUNT_MAX_K}
  * contacts, or an enumeration past {@link COUNT_MAX_TERMS}.
  */
 export function checkCountSupport(p: CountSupportInput): void {
@@ -40,6 +41,9 @@ export function checkCountSupport(p: CountSupportInput): void {
   if (p.topology !== 'complete') refuse(`the count engine runs the complete graph only (got topology '${p.topology}')`);
   if (p.protocol === 'push' || p.protocol === 'push-pull') {
     refuse(`protocol '${p.protocol}' has no exact count-level law (the agents a round of pushes reaches follow an occupancy law, not binomials)`);
+  }
+  if (p.protocol === 'rumor-mongering' || p.protocol === 'memberlist') {
+    refuse(`protocol '${p.protocol}' keeps per-agent counters and budgets (and pushes), which class counts cannot carry exactly`);
   }
   if (p.protocol === 'majority' && p.k > COUNT_MAX_K) refuse(`the count engine enumerates at most ${COUNT_MAX_K} contacts per agent (got ${p.k})`);
   const parts = p.m + (p.crashCount > 0 ? 1 : 0);

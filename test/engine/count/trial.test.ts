@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COUNT_MAX_K,
   createCountSimulation,
+  defineRule,
   ParameterError,
   planTrial,
   runTrial,
@@ -123,6 +124,9 @@ describe('what the count engine refuses: a ParameterError on engine', () => {
     ['more contacts than the bound', { n: 1000, fanout: COUNT_MAX_K + 1 }],
     ['an enumeration past the bound', { n: 1000, fanout: 5, counts: Array.from({ length: 200 }, () => 5) }],
     ['3-majority on 255 opinions', { n: 1000, fanout: 1, protocol: '3-majority', start: 'plurality', opinions: 255 }],
+    ['rumor-mongering', { n: 100, fanout: 1, protocol: 'rumor-mongering' }],
+    ['memberlist', { n: 100, fanout: 3, protocol: 'memberlist' }],
+    ['a user rule', { n: 100, fanout: 3, rule: defineRule({ name: 'count-refusal-test', opinions: 2, contacts: { kind: 'distinct' }, update: (own) => own }) }],
   ];
   for (const [name, p] of refused) {
     it(name, () => {
