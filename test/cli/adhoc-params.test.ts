@@ -37,8 +37,9 @@ describe('ad hoc flags of the new parameters', () => {
     expect(ok.code).toBe(0);
     for (const file of ['trials.csv', 'summary.csv']) {
       const [header, ...rows] = csvRows(readFileSync(join(out, file), 'utf8'));
-      expect(header!.at(-1)).toBe('engine');
-      expect(rows.map((row) => row.at(-1))).toEqual(file === 'trials.csv' ? ['count', 'count'] : ['count']);
+      const engine = header!.indexOf('engine');
+      expect(engine).toBe(header!.indexOf('rewire') + 1);
+      expect(rows.map((row) => row[engine])).toEqual(file === 'trials.csv' ? ['count', 'count'] : ['count']);
       expect(rows[0]![header!.indexOf('n')]).toBe('1000000000000');
     }
   });
