@@ -11,7 +11,7 @@ import { defaultWorkRoot } from '../io/package-files.ts';
 import { gitInfo, machineInfo, packageVersion, runId } from '../harness/context.ts';
 import { expandGrid } from '../harness/grid.ts';
 import { createJournal, ensureJournal, journalDir, JournalError, readJournal, removeJournal } from '../harness/journal.ts';
-import { LockHeldError, type LockInfo } from '../io/lock.ts';
+import { holderCommand, LockHeldError, type LockInfo } from '../io/lock.ts';
 import { createRunDir, OutDirError, openRunDir, prepareOutDir, removeCreatedDir, type OutDir } from '../harness/outdir.ts';
 import { removeCsvs, writeRunInfo } from '../harness/output.ts';
 import type { JobResult } from '../harness/pool.ts';
@@ -426,6 +426,6 @@ export async function runBench(argv: readonly string[], options: BenchOptions = 
 function warnTakeover(stale: LockInfo | null, dir: string, io: BenchIo): void {
   if (stale === null) return;
   io.stderr.write(
-    `warning: took over the stale lock of ${dir}: pid ${stale.pid} on host ${stale.hostname} (bench started ${stale.startedAt}) is gone\n`,
+    `warning: took over the stale lock of ${dir}: pid ${stale.pid} on host ${stale.hostname} (${holderCommand(stale)} started ${stale.startedAt}) is gone\n`,
   );
 }

@@ -52,13 +52,19 @@ export class LockHeldError extends Error {
   }
 }
 
+/** The command that holds a lock: `merge` or `slurm` when their argv says so, else `bench`. */
+export function holderCommand(h: LockInfo): string {
+  const first = h.argv[0];
+  return first === 'merge' || first === 'slurm' ? first : 'bench';
+}
+
 /** The one-line message of a refusal. */
 function refusalText(dir: string, reason: LockRefusal, h: LockInfo | null): string {
   const lock = join(dir, LOCK_FILE);
   if (reason === 'unreadable' || h === null) {
     return `${dir} holds a lock file that cannot be read (${lock}); remove it if no bench run is using the folder`;
   }
-  const who = `pid ${h.pid} on host ${h.hostname} (bench started ${h.startedAt})`;
+  const who = `pid ${h.pid} on host ${h.hostname} (${holderCommand(h)} started ${h.startedAt})`;
   if (reason === 'takeover-left') {
     return `${dir}: a takeover of its stale lock was cut short by ${who}, which is gone; remove ${join(dir, TAKEOVER_FILE)}`;
   }

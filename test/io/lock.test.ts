@@ -63,6 +63,16 @@ describe('acquireLock', () => {
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(text);
   });
 
+  it('names a merge or slurm holder by its command', () => {
+    const dir = folder();
+    const merge = acquireLock(dir, ['merge', '--out', dir, 'a', 'b']);
+    expect((thrown(() => acquireLock(dir, [])) as LockHeldError).message).toMatch(/\(merge started /);
+    merge.release();
+    const bench = acquireLock(dir, ['--suite', 'merge']);
+    expect((thrown(() => acquireLock(dir, [])) as LockHeldError).message).toMatch(/\(bench started /);
+    bench.release();
+  });
+
   it('refuses a second lock of this very process', () => {
     const dir = folder();
     const lock = acquireLock(dir, []);
