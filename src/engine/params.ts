@@ -63,6 +63,13 @@ export function planTrial(p: TrialParams): TrialPlan {
   if (!isInt(stubbornOpinion) || stubbornOpinion < 0 || stubbornOpinion >= m) {
     throw new ParameterError('stubbornOpinion', stubbornOpinion, `an opinion id from 0 to ${m - 1}`);
   }
+  const dissemination = planDissemination(p, protocol, n, {
+    crashRound: crashFraction > 0 ? crashRound : 0,
+    crashRecovery: crashFraction > 0 ? crashRecovery : 0,
+    stubbornFraction,
+    topology: network.topology,
+  });
+  // After the dissemination checks, which refuse stubborn agents outright with their protocols.
   const stubbornCount = Math.round(stubbornFraction * n);
   const holders = initialCounts[stubbornOpinion]!;
   if (stubbornCount > holders) {
@@ -72,13 +79,6 @@ export function planTrial(p: TrialParams): TrialPlan {
       `at most ${holders / n} (round(stubbornFraction * n) = ${stubbornCount} agents, but only ${holders} hold opinion ${stubbornOpinion})`,
     );
   }
-
-  const dissemination = planDissemination(p, protocol, n, {
-    crashRound: crashFraction > 0 ? crashRound : 0,
-    crashRecovery: crashFraction > 0 ? crashRecovery : 0,
-    stubbornFraction,
-    topology: network.topology,
-  });
 
   const polls = protocol === '3-majority' ? 3 : protocol === '2-choices' ? 2 : 0;
   const ruleFanout = rule !== null && rule.contacts.kind === 'distinct' ? (rule.contacts.fanout ?? fanout) : fanout;

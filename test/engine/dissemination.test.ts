@@ -198,6 +198,12 @@ describe('validation', () => {
     });
   }
 
+  it('refuses stubborn agents for what they are, not for too few holders of the rumor', () => {
+    // The default stubborn opinion is the source's (1), which one agent holds: the refusal of the
+    // protocol must come first.
+    expect(() => planTrial({ ...base, stubbornFraction: 0.1 })).toThrow(/0 with protocol/);
+  });
+
   it('accepts crashRound / crashRecovery without crashes (ignored, as elsewhere)', () => {
     expect(() => planTrial({ ...base, crashRound: 3, crashRecovery: 2 })).not.toThrow();
   });
