@@ -9,6 +9,7 @@ import {
   majorityScratch,
   type MajorityScratch,
 } from './majority.ts';
+import { blockedScratch, majorityBlockedBlock, type BlockedScratch } from './majority-blocked.ts';
 import { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
 import { buildTopology, maxDegree } from './network.ts';
 import type { TrialPlan } from './params.ts';
@@ -27,10 +28,13 @@ import type { Topology } from './topology/index.ts';
  * or the shuffle sampler); they draw the same peers from the same streams, so where more than
  * one applies they agree exactly. The others: `majority-lossy` (complete graph, lost contacts),
  * and one kernel per protocol on the complete graph and on a topology (`-graph`); `rule` and
- * `rule-graph` run a user rule (rule-kernel.ts).
+ * `rule-graph` run a user rule (rule-kernel.ts). `binary-blocked` is `binary` with its peer
+ * reads grouped by region of the opinion array (majority-blocked.ts): the same draws and
+ * results, run only when asked for ({@link KernelOptions}).
  */
 export type KernelKind =
   | 'binary'
+  | 'binary-blocked'
   | 'bits'
   | 'general'
   | 'majority-lossy'
@@ -72,6 +76,19 @@ export interface KernelState {
   readonly rule: RuleScratch | null;
   /** Live agents per opinion, added to by {@link runBlocks}. */
   readonly tally: Float64Array;
+  /** Scratch of the `binary-blocked` kernel, else null. */
+  readonly blocked: BlockedScratch | null;
+}
+
+/** Options of {@link createKernelState}. */
+export interface KernelOptions {
+  /**
+   * Run the `binary` kernel blocked (majority-blocked.ts): identical results, reads grouped by
+   * region. Throws RangeError when the plan does not run on the `binary` kernel.
+   */
+  blocked?: boolean;
+  /** log2 of the blocked kernel's region in agents (default `REGION_SHIFT`; small values for tests). */
+  regionShift?: number;
 }
 
 /** Whether the binary kernels apply: seed's majority, complete graph, no loss, two opinions, k <= 8, rejection sampler. */
@@ -129,11 +146,15 @@ export function kernelFor(plan: TrialPlan, layout: Layout): KernelKind {
  * a multi-threaded trial generates its own copy: the same graph, since it is a pure function of
  * plan and key). Throws RangeError for the bits layout when {@link bitsApply} is false.
  */
-export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layout, topology?: Topology | null): KernelState {
+export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layout, topology?: Topology | null, options: KernelOptions = {}): KernelState {
   if (layout === 'bits' && !bitsApply(plan)) {
     throw new RangeError('the bits layout needs the binary majority kernel without crashes or stubborn agents');
   }
-  const kind = kernelFor(plan, layout);
+  let kind = kernelFor(plan, layout);
+  if (options.blocked === true) {
+    if (kind !== 'binary') throw new RangeError(`the blocked kernel runs only where the binary kernel would, on bytes (this plan runs on '${kind}')`);
+    kind = 'binary-blocked';
+  }
   const graph = plan.topology === 'complete' ? null : (topology ?? buildTopology(plan, key));
   return {
     plan,
@@ -147,6 +168,7 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
     lossCut: lossThreshold(plan.lossRate),
     rule: plan.rule == null ? null : ruleScratch(plan.rule, plan.n, plan.k, graph === null),
     tally: new Float64Array(256),
+    blocked: kind === 'binary-blocked' ? blockedScratch(plan.n, plan.k, options.regionShift) : null,
   };
 }
 
@@ -183,6 +205,9 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
         break;
       case 'binary':
         ones += majorityBinaryBlock(c, x, lo, hi, n, k, state);
+        break;
+      case 'binary-blocked':
+        ones += majorityBlockedBlock(c, x, lo, hi, n, k, state, ks.blocked!);
         break;
       case 'general':
         majorityGeneralBlock(c, x, lo, hi, n, k, state, scratch, tally);
@@ -231,7 +256,7 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
         break;
     }
   }
-  if (kind === 'bits' || kind === 'binary') tally[1]! += ones;
+  if (kind === 'bits' || kind === 'binary' || kind === 'binary-blocked') tally[1]! += ones;
 }
 
 const EMPTY = new Uint32Array(0);

@@ -54,6 +54,11 @@ export interface SimulationOptions {
   layout?: Layout;
   /** Allocate the opinion buffers on SharedArrayBuffers (for threads sharing the rounds). */
   shared?: boolean;
+  /**
+   * Run the binary kernel blocked (see `KernelOptions.blocked`): identical results. Opt-in; with
+   * it the layout defaults to bytes, and a plan off the binary kernel is refused (RangeError).
+   */
+  blocked?: boolean;
 }
 
 /**
@@ -63,9 +68,10 @@ export interface SimulationOptions {
  */
 export function createSimulation(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): Simulation {
   const key = trialKey(seed);
-  const layout = options.layout ?? autoLayout(plan);
+  const blocked = options.blocked ?? false;
+  const layout = options.layout ?? (blocked ? 'bytes' : autoLayout(plan));
   const pop = createPopulation(plan, key, { layout, shared: options.shared ?? false });
-  const kernel = createKernelState(plan, key, layout);
+  const kernel = createKernelState(plan, key, layout, null, { blocked });
   const stubborn =
     plan.stubbornCount > 0
       ? chooseStubborn(pop.opinions as Uint8Array, plan.stubbornOpinion, plan.stubbornCount, plan.initialCounts[plan.stubbornOpinion]!, key)
@@ -153,7 +159,7 @@ export function beginRound(sim: Simulation): void {
 export function finishRound(sim: Simulation): number {
   const { pop, tally, plan } = sim;
   const kind = sim.kernel.kind;
-  if (kind === 'binary' || kind === 'bits') tally[0] = pop.live - tally[1]!;
+  if (kind === 'binary' || kind === 'binary-blocked' || kind === 'bits') tally[0] = pop.live - tally[1]!;
   if (sim.stubborn.length > 0) holdStubborn(pop.opinions as Uint8Array, pop.next as Uint8Array, sim.stubborn, tally);
   if (isRumor(plan.protocol)) {
     const next = pop.next as Uint8Array;

@@ -1,0 +1,122 @@
+// The binary majority kernel with propagation blocking: a block's peer reads are bucketed by the
+// region of the opinion array they touch and resolved region by region, then summed per agent.
+import { CRASHED } from './constants.ts';
+import { BLOCK_SIZE, TWO_POW_M32 } from './rng.ts';
+
+/** Default region of the opinion array one bucket covers: 2^18 bytes (256 KiB, an L2 slice). */
+export const REGION_SHIFT = 18;
+
+/** Scratch of {@link majorityBlockedBlock}, allocated once per trial and thread. */
+export interface BlockedScratch {
+  /** log2 of the region size in agents (bytes). */
+  readonly shift: number;
+  /** Per contact t = (agent - lo) * k + j: its peer, then its position in `sorted`. */
+  readonly slot: Int32Array;
+  /** The block's peers, grouped by region (counting sort on `peer >>> shift`). */
+  readonly sorted: Int32Array;
+  /** `cur[sorted[q]]`, read region by region. */
+  readonly value: Uint8Array;
+  /** Contacts per region, then the regions' write cursors: length regions + 1. */
+  readonly cursor: Int32Array;
+}
+
+/**
+ * Allocates the blocked kernel's scratch for n agents and k peers, with regions of 2^`shift`
+ * agents (smaller shifts are for tests: more regions at small n). About 9 x k x 65536 bytes.
+ */
+export function blockedScratch(n: number, k: number, shift: number = REGION_SHIFT): BlockedScratch {
+  if (!Number.isInteger(shift) || shift < 0 || shift > 31) throw new RangeError(`region shift must be an integer from 0 to 31 (got ${shift})`);
+  const contacts = BLOCK_SIZE * k;
+  const regions = Math.ceil(n / 2 ** shift);
+  return { shift, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1) };
+}
+
+/**
+ * {@link majorityBinaryBlock} in three passes, with the same result: (1) draw the peers of every
+ * live agent of [lo, hi) exactly as it does (the same stream, sampler and order of draws),
+ * counting the contacts per region; (2) place them region by region (a counting sort) and read
+ * `cur` one region at a time, so the random reads of a region stay in its cache and TLB slice;
+ * (3) sum each agent's votes in the order drawn and apply the same rule (a tie keeps its own
+ * opinion; a CRASHED peer gives no vote). `hi - lo` <= BLOCK_SIZE. Writes `next[lo..hi)`
+ * (crashed agents are left as they are) and returns how many live agents now hold 1.
+ */
+export function majorityBlockedBlock(cur: Uint8Array, next: Uint8Array, lo: number, hi: number, n: number, k: number, st: Int32Array, scratch: BlockedScratch): number {
+  const { shift, slot, sorted, value, cursor } = scratch;
+  const regions = cursor.length - 1;
+  const crashed = CRASHED;
+  cursor.fill(0);
+  let s0 = st[0]! | 0;
+  let s1 = st[1]! | 0;
+  let s2 = st[2]! | 0;
+  let s3 = st[3]! | 0;
+  const scale = (n - 1) * TWO_POW_M32;
+  // Pass 1: draw, as the unblocked kernel does, and count contacts per region.
+  let t = 0;
+  for (let i = lo; i < hi; i++) {
+    if (cur[i] === crashed) continue;
+    let a0 = -1;
+    let a1 = -1;
+    let a2 = -1;
+    let a3 = -1;
+    let a4 = -1;
+    let a5 = -1;
+    let a6 = -1;
+    let a7 = -1;
+    for (let j = 0; j < k; j++) {
+      let p = 0;
+      do {
+        const x = Math.imul(s1, 5);
+        const r = Math.imul((x << 7) | (x >>> 25), 9);
+        const u = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= u;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        p = ((r >>> 0) * scale) | 0;
+        p += (i - p - 1) >>> 31;
+      } while (p === a0 || p === a1 || p === a2 || p === a3 || p === a4 || p === a5 || p === a6 || p === a7);
+      a7 = a6;
+      a6 = a5;
+      a5 = a4;
+      a4 = a3;
+      a3 = a2;
+      a2 = a1;
+      a1 = a0;
+      a0 = p;
+      slot[t++] = p;
+      cursor[(p >>> shift) + 1]!++;
+    }
+  }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
+  const contacts = t;
+  // Pass 2: counting sort by region, then one read of `cur` per contact, region by region.
+  for (let r = 1; r <= regions; r++) cursor[r]! += cursor[r - 1]!;
+  for (let c = 0; c < contacts; c++) {
+    const p = slot[c]!;
+    const q = cursor[p >>> shift]!++;
+    sorted[q] = p;
+    slot[c] = q;
+  }
+  for (let q = 0; q < contacts; q++) value[q] = cur[sorted[q]!]!;
+  // Pass 3: each agent's votes, in the order drawn (0 -> -1, 1 -> +1, CRASHED -> 0).
+  let ones = 0;
+  t = 0;
+  for (let i = lo; i < hi; i++) {
+    const own = cur[i]!;
+    if (own === crashed) continue;
+    let votes = (own << 1) - 1;
+    for (let j = 0; j < k; j++) {
+      const o = value[slot[t++]!]!;
+      votes += ((o << 1) - 1) & ~-(o >>> 7);
+    }
+    const v = votes > 0 ? 1 : votes < 0 ? 0 : own;
+    next[i] = v;
+    ones += v;
+  }
+  return ones;
+}

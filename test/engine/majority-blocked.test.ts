@@ -1,0 +1,92 @@
+// The blocked binary kernel gives exactly what the unblocked one gives: the same next opinions,
+// the same stream state after the block, and the same opinions after every round of a trial.
+import { describe, expect, it } from 'vitest';
+import {
+  blockedScratch,
+  CRASHED,
+  createSimulation,
+  majorityBinaryBlock,
+  majorityBlockedBlock,
+  planTrial,
+  runPlan,
+  stepRound,
+  streamState,
+  trialKey,
+  uniform,
+  type TrialParams,
+} from '../../src/engine/index.ts';
+
+/** Opinions 0/1 with about `crashShare` of them CRASHED, from a fixed stream. */
+function opinions(n: number, crashShare: number, seed: number): Uint8Array {
+  const s = streamState(trialKey(seed), 99, 0, 0, new Int32Array(4));
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = uniform(s) < crashShare ? CRASHED : uniform(s) < 0.6 ? 1 : 0;
+  return out;
+}
+
+describe('majorityBlockedBlock', () => {
+  it('matches majorityBinaryBlock: next opinions, ones and stream state, over many regions', () => {
+    for (const n of [2, 3, 10, 1000, 65_536, 70_001]) {
+      for (const k of [1, 2, 3, 5, 8]) {
+        if (2 * k > n - 1) continue;
+        for (const shift of [0, 3, 9, 18]) {
+          const cur = opinions(n, n > 100 ? 0.05 : 0, n + k);
+          const lo = n > 65_536 ? 65_536 : 0;
+          const hi = n;
+          const a = new Uint8Array(n).fill(7);
+          const b = new Uint8Array(n).fill(7);
+          const sa = streamState(trialKey(k), 0, 1, lo >>> 16, new Int32Array(4));
+          const sb = Int32Array.from(sa);
+          const onesA = majorityBinaryBlock(cur, a, lo, hi, n, k, sa);
+          const onesB = majorityBlockedBlock(cur, b, lo, hi, n, k, sb, blockedScratch(n, k, shift));
+          const where = `n=${n} k=${k} shift=${shift}`;
+          expect(onesB, where).toBe(onesA);
+          expect([...sb], where).toEqual([...sa]);
+          expect(Buffer.from(b).equals(Buffer.from(a)), where).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('refuses a region shift outside 0..31', () => {
+    expect(() => blockedScratch(100, 3, 32)).toThrow(RangeError);
+    expect(() => blockedScratch(100, 3, -1)).toThrow(RangeError);
+  });
+});
+
+describe('blocked simulation', () => {
+  // 300_000 agents span five random-stream blocks and two default regions (2^18).
+  const cases: TrialParams[] = [
+    { n: 1000, fanout: 5, split: 0.6, maxRounds: 6, threshold: 1 },
+    { n: 65_536 * 2 + 77, fanout: 4, start: 'near-balanced', maxRounds: 6, threshold: 1 },
+    { n: 300_000, fanout: 3, split: 0.55, maxRounds: 5, threshold: 1 },
+    { n: 300_000, fanout: 8, start: 'near-balanced', maxRounds: 4, threshold: 1 },
+    { n: 300_000, fanout: 5, split: 0.6, crashFraction: 0.2, crashRound: 1, maxRounds: 5, threshold: 1 },
+  ];
+  it('holds the same opinions as the unblocked kernel after every round', () => {
+    for (const params of cases) {
+      const plan = planTrial(params);
+      for (const seed of [1, 2]) {
+        const plain = createSimulation(plan, seed, { layout: 'bytes' });
+        const blocked = createSimulation(plan, seed, { blocked: true });
+        expect(blocked.kernel.kind).toBe('binary-blocked');
+        expect(plain.kernel.kind).toBe('binary');
+        for (let r = 0; r < plan.maxRounds; r++) {
+          expect(stepRound(blocked), `n=${plan.n} k=${plan.k} round ${r + 1}`).toBe(stepRound(plain));
+          const same = Buffer.from(blocked.pop.opinions as Uint8Array).equals(Buffer.from(plain.pop.opinions as Uint8Array));
+          expect(same, `n=${plan.n} k=${plan.k} seed ${seed} round ${r + 1}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('runs trials identical to the unblocked kernel', () => {
+    const plan = planTrial({ n: 20_000, fanout: 5, start: 'near-balanced', recordAgreement: true });
+    expect(runPlan(plan, 3, { blocked: true })).toEqual(runPlan(plan, 3));
+  });
+
+  it('is refused off the binary kernel', () => {
+    expect(() => createSimulation(planTrial({ n: 1000, fanout: 3, counts: [500, 300, 200] }), 1, { blocked: true })).toThrow(RangeError);
+    expect(() => createSimulation(planTrial({ n: 1000, fanout: 3 }), 1, { blocked: true, layout: 'bits' })).toThrow(RangeError);
+  });
+});
