@@ -9,7 +9,7 @@ import {
   majorityScratch,
   type MajorityScratch,
 } from './majority.ts';
-import { blockedScratch, majorityBlockedBlock, type BlockedScratch } from './majority-blocked.ts';
+import { blockedScratch, majorityBlockedRange, type BlockedScratch } from './majority-blocked.ts';
 import { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
 import { buildTopology, maxDegree } from './network.ts';
 import type { TrialPlan } from './params.ts';
@@ -89,6 +89,8 @@ export interface KernelOptions {
   blocked?: boolean;
   /** log2 of the blocked kernel's region in agents (default `REGION_SHIFT`; small values for tests). */
   regionShift?: number;
+  /** Random-stream blocks per batch of the blocked kernel (default `BATCH_BLOCKS`). */
+  batchBlocks?: number;
 }
 
 /** Whether the binary kernels apply: seed's majority, complete graph, no loss, two opinions, k <= 8, rejection sampler. */
@@ -168,7 +170,7 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
     lossCut: lossThreshold(plan.lossRate),
     rule: plan.rule == null ? null : ruleScratch(plan.rule, plan.n, plan.k, graph === null),
     tally: new Float64Array(256),
-    blocked: kind === 'binary-blocked' ? blockedScratch(plan.n, plan.k, options.regionShift) : null,
+    blocked: kind === 'binary-blocked' ? blockedScratch(plan.n, plan.k, options.regionShift, options.batchBlocks) : null,
   };
 }
 
@@ -192,6 +194,11 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
   const targets = ks.graph?.targets ?? EMPTY;
   const c = cur as Uint8Array;
   const x = next as Uint8Array;
+  // The blocked kernel draws a batch of blocks before it reads: it runs the range itself.
+  if (kind === 'binary-blocked') {
+    tally[1]! += majorityBlockedRange(c, x, firstBlock, endBlock, n, k, key, round, state, ks.blocked!);
+    return;
+  }
   let ones = 0;
   for (let block = firstBlock; block < endBlock; block++) {
     const lo = block * BLOCK_SIZE;
@@ -205,9 +212,6 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
         break;
       case 'binary':
         ones += majorityBinaryBlock(c, x, lo, hi, n, k, state);
-        break;
-      case 'binary-blocked':
-        ones += majorityBlockedBlock(c, x, lo, hi, n, k, state, ks.blocked!);
         break;
       case 'general':
         majorityGeneralBlock(c, x, lo, hi, n, k, state, scratch, tally);
@@ -256,7 +260,7 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
         break;
     }
   }
-  if (kind === 'bits' || kind === 'binary' || kind === 'binary-blocked') tally[1]! += ones;
+  if (kind === 'bits' || kind === 'binary') tally[1]! += ones;
 }
 
 const EMPTY = new Uint32Array(0);

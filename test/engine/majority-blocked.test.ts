@@ -5,8 +5,9 @@ import {
   blockedScratch,
   CRASHED,
   createSimulation,
+  BLOCK_SIZE,
   majorityBinaryBlock,
-  majorityBlockedBlock,
+  majorityBlockedRange,
   planTrial,
   runPlan,
   stepRound,
@@ -24,33 +25,38 @@ function opinions(n: number, crashShare: number, seed: number): Uint8Array {
   return out;
 }
 
-describe('majorityBlockedBlock', () => {
-  it('matches majorityBinaryBlock: next opinions, ones and stream state, over many regions', () => {
-    for (const n of [2, 3, 10, 1000, 65_536, 70_001]) {
+describe('majorityBlockedRange', () => {
+  it('matches majorityBinaryBlock block by block: next opinions and ones, over many regions and batches', () => {
+    const key = trialKey(11);
+    for (const n of [2, 3, 10, 1000, 65_536, 200_001]) {
+      const blocks = Math.ceil(n / BLOCK_SIZE);
       for (const k of [1, 2, 3, 5, 8]) {
         if (2 * k > n - 1) continue;
-        for (const shift of [0, 3, 9, 18]) {
-          const cur = opinions(n, n > 100 ? 0.05 : 0, n + k);
-          const lo = n > 65_536 ? 65_536 : 0;
-          const hi = n;
+        const cur = opinions(n, n > 100 ? 0.05 : 0, n + k);
+        for (const [shift, batch] of [[0, 1], [3, 2], [9, 16], [18, 1], [18, 2]] as const) {
+          // From the second block on where there are several, so a range need not start at 0.
+          const first = blocks > 1 ? 1 : 0;
           const a = new Uint8Array(n).fill(7);
           const b = new Uint8Array(n).fill(7);
-          const sa = streamState(trialKey(k), 0, 1, lo >>> 16, new Int32Array(4));
-          const sb = Int32Array.from(sa);
-          const onesA = majorityBinaryBlock(cur, a, lo, hi, n, k, sa);
-          const onesB = majorityBlockedBlock(cur, b, lo, hi, n, k, sb, blockedScratch(n, k, shift));
-          const where = `n=${n} k=${k} shift=${shift}`;
+          let onesA = 0;
+          const st = new Int32Array(4);
+          for (let block = first; block < blocks; block++) {
+            streamState(key, 0, 3, block, st);
+            onesA += majorityBinaryBlock(cur, a, block * BLOCK_SIZE, Math.min(n, (block + 1) * BLOCK_SIZE), n, k, st);
+          }
+          const onesB = majorityBlockedRange(cur, b, first, blocks, n, k, key, 3, new Int32Array(4), blockedScratch(n, k, shift, batch));
+          const where = `n=${n} k=${k} shift=${shift} batch=${batch}`;
           expect(onesB, where).toBe(onesA);
-          expect([...sb], where).toEqual([...sa]);
           expect(Buffer.from(b).equals(Buffer.from(a)), where).toBe(true);
         }
       }
     }
   });
 
-  it('refuses a region shift outside 0..31', () => {
+  it('refuses a region shift outside 0..31 and a batch below one block', () => {
     expect(() => blockedScratch(100, 3, 32)).toThrow(RangeError);
     expect(() => blockedScratch(100, 3, -1)).toThrow(RangeError);
+    expect(() => blockedScratch(100, 3, 10, 0)).toThrow(RangeError);
   });
 });
 

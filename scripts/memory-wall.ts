@@ -1,0 +1,81 @@
+// Side-by-side timing at the memory wall: the binary kernel on bytes, unblocked and blocked, on
+// 1..T threads, beside the C reference byte kernel at the same n, alternated in one session.
+// Prints one JSON line per timed run, then the medians and their ratios to C.
+// Usage: node --import tsx scripts/memory-wall.ts [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2]
+// Threads 0 means this thread alone, on plain (unshared) buffers, without workers.
+import { createSimulation, planTrial, stepRound } from '../src/engine/index.ts';
+import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from '../src/harness/parallel.ts';
+import { measureYardstick, resolveYardstick } from '../src/harness/yardstick.ts';
+
+const [nText = '1e7', fanoutText = '5', roundsText = '3', repsText = '3', threadsText = '1,2'] = process.argv.slice(2);
+const n = Number(nText);
+const fanout = Number(fanoutText);
+const rounds = Number(roundsText);
+const reps = Number(repsText);
+const threadList = threadsText.split(',').map(Number);
+for (const [name, v] of [['n', n], ['fanout', fanout], ['rounds', rounds], ['reps', reps], ...threadList.map((t) => ['threads', t] as const)] as const) {
+  if (!Number.isInteger(v) || v < (name === 'threads' ? 0 : 1)) {
+    console.error(`memory-wall: ${name} must be a positive integer (got ${v})`);
+    process.exit(2);
+  }
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** ns per agent-round of the first round and the median of the next `rounds`, 70/30 split. */
+async function time(threads: number, blocked: boolean): Promise<{ first: number; median: number }> {
+  const plan = planTrial({ n, fanout, split: 0.7, maxRounds: rounds + 1 });
+  if (threads === 0) {
+    const sim = createSimulation(plan, 1, blocked ? { blocked: true } : { layout: 'bytes' });
+    const ns: number[] = [];
+    for (let r = 0; r <= rounds; r++) {
+      const t0 = process.hrtime.bigint();
+      stepRound(sim);
+      ns.push(Number(process.hrtime.bigint() - t0) / n);
+    }
+    return { first: ns[0]!, median: median(ns.slice(1)) };
+  }
+  const ps = await createParallelSimulation(plan, 1, threads, blocked ? { blocked: true } : { layout: 'bytes' });
+  try {
+    const ns: number[] = [];
+    for (let r = 0; r <= rounds; r++) {
+      const t0 = process.hrtime.bigint();
+      stepParallelRound(ps);
+      ns.push(Number(process.hrtime.bigint() - t0) / n);
+    }
+    return { first: ns[0]!, median: median(ns.slice(1)) };
+  } finally {
+    await closeParallelSimulation(ps);
+  }
+}
+
+const yard = resolveYardstick();
+if (yard.problem !== null) console.error(`warning: ${yard.problem}`);
+const runs = new Map<string, number[]>();
+const add = (key: string, v: number): void => void runs.set(key, [...(runs.get(key) ?? []), v]);
+for (let rep = 0; rep < reps; rep++) {
+  for (const threads of threadList) {
+    for (const blocked of rep % 2 === 0 ? [false, true] : [true, false]) {
+      const t = await time(threads, blocked);
+      const key = `${blocked ? 'blocked' : 'unblocked'} x${threads}`;
+      add(key, t.median);
+      add(`${key} first round`, t.first);
+      console.log(JSON.stringify({ n, fanout, rep, kernel: blocked ? 'blocked' : 'unblocked', threads, firstRoundNs: +t.first.toFixed(2), medianNs: +t.median.toFixed(2) }));
+    }
+  }
+  if (yard.binary !== null) {
+    const c = measureYardstick(yard.binary, n, fanout, 1, rounds);
+    add('C reference x1', c);
+    console.log(JSON.stringify({ n, fanout, rep, kernel: 'C', threads: 1, medianNs: +c.toFixed(2) }));
+  }
+}
+const c = runs.has('C reference x1') ? median(runs.get('C reference x1')!) : NaN;
+console.log(`n=${n} fanout=${fanout}: median ns per agent-round over ${reps} alternated reps (${rounds} timed rounds each)`);
+for (const [key, xs] of runs) {
+  const m = median(xs);
+  const perThread = key.includes('first') ? '' : `  ratio to C ${(m / c).toFixed(2)}`;
+  console.log(`${key.padEnd(28)} ${m.toFixed(2).padStart(8)} ns${perThread}  [${xs.map((x) => x.toFixed(1)).join(', ')}]`);
+}
