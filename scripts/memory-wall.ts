@@ -1,13 +1,23 @@
 // Side-by-side timing at the memory wall: the binary kernel on bytes, unblocked and blocked, on
 // 1..T threads, beside the C reference byte kernel at the same n, alternated in one session.
 // Prints one JSON line per timed run, then the medians and their ratios to C.
-// Usage: node --import tsx scripts/memory-wall.ts [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2]
+// Usage: node --import tsx scripts/memory-wall.ts [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2] [kernels=unblocked,blocked]
+// Kernels: unblocked and blocked run on bytes; bits is the unblocked kernel on the bits layout.
 // Threads 0 means this thread alone, on plain (unshared) buffers, without workers.
 import { createSimulation, planTrial, stepRound } from '../src/engine/index.ts';
 import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from '../src/harness/parallel.ts';
 import { measureYardstick, resolveYardstick } from '../src/harness/yardstick.ts';
 
-const [nText = '1e7', fanoutText = '5', roundsText = '3', repsText = '3', threadsText = '1,2'] = process.argv.slice(2);
+const [nText = '1e7', fanoutText = '5', roundsText = '3', repsText = '3', threadsText = '1,2', kernelsText = 'unblocked,blocked'] = process.argv.slice(2);
+type Kernel = 'unblocked' | 'blocked' | 'bits';
+const kernels = kernelsText.split(',') as Kernel[];
+for (const k of kernels) {
+  if (k !== 'unblocked' && k !== 'blocked' && k !== 'bits') {
+    console.error(`memory-wall: kernels must be unblocked, blocked or bits (got ${JSON.stringify(k)})`);
+    process.exit(2);
+  }
+}
+const optionsOf = (k: Kernel): { blocked: boolean; layout?: 'bytes' | 'bits' } => (k === 'blocked' ? { blocked: true } : { blocked: false, layout: k === 'bits' ? 'bits' : 'bytes' });
 const n = Number(nText);
 const fanout = Number(fanoutText);
 const rounds = Number(roundsText);
@@ -26,10 +36,10 @@ const median = (xs: readonly number[]): number => {
 };
 
 /** ns per agent-round of the first round and the median of the next `rounds`, 70/30 split. */
-async function time(threads: number, blocked: boolean): Promise<{ first: number; median: number }> {
+async function time(threads: number, kernel: Kernel): Promise<{ first: number; median: number }> {
   const plan = planTrial({ n, fanout, split: 0.7, maxRounds: rounds + 1 });
   if (threads === 0) {
-    const sim = createSimulation(plan, 1, blocked ? { blocked: true } : { layout: 'bytes' });
+    const sim = createSimulation(plan, 1, optionsOf(kernel));
     const ns: number[] = [];
     for (let r = 0; r <= rounds; r++) {
       const t0 = process.hrtime.bigint();
@@ -38,7 +48,7 @@ async function time(threads: number, blocked: boolean): Promise<{ first: number;
     }
     return { first: ns[0]!, median: median(ns.slice(1)) };
   }
-  const ps = await createParallelSimulation(plan, 1, threads, blocked ? { blocked: true } : { layout: 'bytes' });
+  const ps = await createParallelSimulation(plan, 1, threads, optionsOf(kernel));
   try {
     const ns: number[] = [];
     for (let r = 0; r <= rounds; r++) {
@@ -58,12 +68,12 @@ const runs = new Map<string, number[]>();
 const add = (key: string, v: number): void => void runs.set(key, [...(runs.get(key) ?? []), v]);
 for (let rep = 0; rep < reps; rep++) {
   for (const threads of threadList) {
-    for (const blocked of rep % 2 === 0 ? [false, true] : [true, false]) {
-      const t = await time(threads, blocked);
-      const key = `${blocked ? 'blocked' : 'unblocked'} x${threads}`;
+    for (const kernel of rep % 2 === 0 ? kernels : [...kernels].reverse()) {
+      const t = await time(threads, kernel);
+      const key = `${kernel} x${threads}`;
       add(key, t.median);
       add(`${key} first round`, t.first);
-      console.log(JSON.stringify({ n, fanout, rep, kernel: blocked ? 'blocked' : 'unblocked', threads, firstRoundNs: +t.first.toFixed(2), medianNs: +t.median.toFixed(2) }));
+      console.log(JSON.stringify({ n, fanout, rep, kernel, threads, firstRoundNs: +t.first.toFixed(2), medianNs: +t.median.toFixed(2) }));
     }
   }
   if (yard.binary !== null) {

@@ -55,8 +55,9 @@ export interface SimulationOptions {
   /** Allocate the opinion buffers on SharedArrayBuffers (for threads sharing the rounds). */
   shared?: boolean;
   /**
-   * Run the binary kernel blocked (see `KernelOptions.blocked`): identical results. Opt-in; with
-   * it the layout defaults to bytes, and a plan off the binary kernel is refused (RangeError).
+   * Run the binary kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
+   * `BLOCKED_MIN_N` agents when the binary kernel runs. `true` makes the layout default to
+   * bytes and refuses a plan off the binary kernel (RangeError); `false` keeps it unblocked.
    */
   blocked?: boolean;
 }
@@ -68,10 +69,9 @@ export interface SimulationOptions {
  */
 export function createSimulation(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): Simulation {
   const key = trialKey(seed);
-  const blocked = options.blocked ?? false;
-  const layout = options.layout ?? (blocked ? 'bytes' : autoLayout(plan));
+  const layout = options.layout ?? (options.blocked === true ? 'bytes' : autoLayout(plan));
   const pop = createPopulation(plan, key, { layout, shared: options.shared ?? false });
-  const kernel = createKernelState(plan, key, layout, null, { blocked });
+  const kernel = createKernelState(plan, key, layout, null, options.blocked === undefined ? {} : { blocked: options.blocked });
   const stubborn =
     plan.stubbornCount > 0
       ? chooseStubborn(pop.opinions as Uint8Array, plan.stubbornOpinion, plan.stubbornCount, plan.initialCounts[plan.stubbornOpinion]!, key)

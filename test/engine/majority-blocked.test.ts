@@ -2,6 +2,8 @@
 // the same stream state after the block, and the same opinions after every round of a trial.
 import { describe, expect, it } from 'vitest';
 import {
+  autoBlocked,
+  BLOCKED_MIN_N,
   blockedScratch,
   CRASHED,
   createSimulation,
@@ -89,6 +91,13 @@ describe('blocked simulation', () => {
   it('runs trials identical to the unblocked kernel', () => {
     const plan = planTrial({ n: 20_000, fanout: 5, start: 'near-balanced', recordAgreement: true });
     expect(runPlan(plan, 3, { blocked: true })).toEqual(runPlan(plan, 3));
+  });
+
+  it('is chosen from BLOCKED_MIN_N agents where the binary kernel runs on bytes', () => {
+    expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N, fanout: 5, crashFraction: 0.1 }), 'bytes')).toBe(true);
+    expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N - 1, fanout: 5, crashFraction: 0.1 }), 'bytes')).toBe(false);
+    expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N, fanout: 5 }), 'bits')).toBe(false);
+    expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N, fanout: 5, counts: [BLOCKED_MIN_N - 10, 5, 5] }), 'bytes')).toBe(false);
   });
 
   it('is refused off the binary kernel', () => {
