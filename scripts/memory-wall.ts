@@ -1,7 +1,7 @@
 // Side-by-side timing at the memory wall: the binary kernel on bytes, unblocked and blocked, on
 // 1..T threads, beside the C reference byte kernel at the same n, alternated in one session.
 // Prints one JSON line per timed run, then the medians and their ratios to C.
-// Usage: node --import tsx scripts/memory-wall.ts [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2] [kernels=unblocked,blocked]
+// Usage: npm run memory-wall -- [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2] [kernels=unblocked,blocked]
 // Kernels: unblocked and blocked run on bytes; bits is the unblocked kernel on the bits layout.
 // Threads 0 means this thread alone, on plain (unshared) buffers, without workers.
 import { createSimulation, planTrial, stepRound } from '../src/engine/index.ts';
