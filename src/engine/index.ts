@@ -21,7 +21,7 @@ export { createPopulation, opinionAt, swapBuffers } from './population.ts';
 export { chooseStubborn, crashAgents, crashRecord, holdStubborn, recoverAgents } from './faults.ts';
 export { BINARY_MAX_K, majorityBinaryBlock, majorityBitsBlock, majorityGeneralBlock, majorityScratch } from './majority.ts';
 export { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
-export { BATCH_BLOCKS, blockedScratch, majorityBlockedRange, REGION_SHIFT } from './majority-blocked.ts';
+export { BATCH_BLOCKS, blockedScratch, majorityBlockedBitsRange, majorityBlockedRange, REGION_SHIFT } from './majority-blocked.ts';
 export { threeMajorityBlock, threeMajorityGraphBlock, twoChoicesBlock, twoChoicesGraphBlock } from './polling.ts';
 export { countInformed, pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pushPullBlock, pushPullGraphBlock } from './rumor.ts';
 export { lossThreshold, lost, neighbourScratch, sampleNeighbours } from './contacts.ts';

@@ -9,7 +9,7 @@ import {
   majorityScratch,
   type MajorityScratch,
 } from './majority.ts';
-import { blockedScratch, majorityBlockedRange, type BlockedScratch } from './majority-blocked.ts';
+import { blockedScratch, majorityBlockedBitsRange, majorityBlockedRange, REGION_SHIFT, type BlockedScratch } from './majority-blocked.ts';
 import { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
 import { buildTopology, maxDegree } from './network.ts';
 import type { TrialPlan } from './params.ts';
@@ -29,13 +29,14 @@ import type { Topology } from './topology/index.ts';
  * one applies they agree exactly. The others: `majority-lossy` (complete graph, lost contacts),
  * and one kernel per protocol on the complete graph and on a topology (`-graph`); `rule` and
  * `rule-graph` run a user rule (rule-kernel.ts). `binary-blocked` is `binary` with its peer
- * reads grouped by region of the opinion array (majority-blocked.ts): the same draws and
- * results, run only when asked for ({@link KernelOptions}).
+ * reads grouped by region of the opinion array (majority-blocked.ts), and `bits-blocked` the
+ * same for `bits`: the same draws and results ({@link KernelOptions}, {@link autoBlocked}).
  */
 export type KernelKind =
   | 'binary'
   | 'binary-blocked'
   | 'bits'
+  | 'bits-blocked'
   | 'general'
   | 'majority-lossy'
   | 'majority-graph'
@@ -96,12 +97,12 @@ export interface KernelState {
 /** Options of {@link createKernelState}. */
 export interface KernelOptions {
   /**
-   * Run the `binary` kernel blocked (majority-blocked.ts): identical results, reads grouped by
-   * region. Default: {@link autoBlocked}. `true` throws RangeError when the plan does not run on
-   * the `binary` kernel; `false` keeps it unblocked.
+   * Run the `binary` or `bits` kernel blocked (majority-blocked.ts): identical results, reads
+   * grouped by region. Default: {@link autoBlocked} (never on bits: not measured to win). `true`
+   * throws RangeError when the plan runs on neither kernel; `false` keeps it unblocked.
    */
   blocked?: boolean;
-  /** log2 of the blocked kernel's region in agents (default `REGION_SHIFT`; small values for tests). */
+  /** log2 of the blocked kernel's region in agents (default `REGION_SHIFT`, + 3 on bits: the same bytes; small values for tests). */
   regionShift?: number;
   /** Random-stream blocks per batch of the blocked kernel (default `BATCH_BLOCKS`). */
   batchBlocks?: number;
@@ -168,8 +169,8 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
   }
   let kind = kernelFor(plan, layout);
   if (options.blocked ?? autoBlocked(plan, layout)) {
-    if (kind !== 'binary') throw new RangeError(`the blocked kernel runs only where the binary kernel would, on bytes (this plan runs on '${kind}')`);
-    kind = 'binary-blocked';
+    if (kind !== 'binary' && kind !== 'bits') throw new RangeError(`the blocked kernel runs only where the binary or bits kernel would (this plan runs on '${kind}')`);
+    kind = kind === 'bits' ? 'bits-blocked' : 'binary-blocked';
   }
   const graph = plan.topology === 'complete' ? null : (topology ?? buildTopology(plan, key));
   return {
@@ -184,7 +185,10 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
     lossCut: lossThreshold(plan.lossRate),
     rule: plan.rule == null ? null : ruleScratch(plan.rule, plan.n, plan.k, graph === null),
     tally: new Float64Array(256),
-    blocked: kind === 'binary-blocked' ? blockedScratch(plan.n, plan.k, options.regionShift, options.batchBlocks) : null,
+    blocked:
+      kind === 'binary-blocked' || kind === 'bits-blocked'
+        ? blockedScratch(plan.n, plan.k, options.regionShift ?? REGION_SHIFT + (kind === 'bits-blocked' ? 3 : 0), options.batchBlocks)
+        : null,
   };
 }
 
@@ -211,6 +215,10 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
   // The blocked kernel draws a batch of blocks before it reads: it runs the range itself.
   if (kind === 'binary-blocked') {
     tally[1]! += majorityBlockedRange(c, x, firstBlock, endBlock, n, k, key, round, state, ks.blocked!);
+    return;
+  }
+  if (kind === 'bits-blocked') {
+    tally[1]! += majorityBlockedBitsRange(cur as Int32Array, next as Int32Array, firstBlock, endBlock, n, k, key, round, state, ks.blocked!);
     return;
   }
   let ones = 0;

@@ -56,8 +56,9 @@ export interface SimulationOptions {
   shared?: boolean;
   /**
    * Run the binary kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
-   * `BLOCKED_MIN_N` agents when the binary kernel runs. `true` makes the layout default to
-   * bytes and refuses a plan off the binary kernel (RangeError); `false` keeps it unblocked.
+   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes. `true` makes the layout default
+   * to bytes (`layout: 'bits'` gives blocked bits) and refuses a plan off the binary kernels
+   * (RangeError); `false` keeps it unblocked.
    */
   blocked?: boolean;
 }
@@ -159,7 +160,7 @@ export function beginRound(sim: Simulation): void {
 export function finishRound(sim: Simulation): number {
   const { pop, tally, plan } = sim;
   const kind = sim.kernel.kind;
-  if (kind === 'binary' || kind === 'binary-blocked' || kind === 'bits') tally[0] = pop.live - tally[1]!;
+  if (kind === 'binary' || kind === 'binary-blocked' || kind === 'bits' || kind === 'bits-blocked') tally[0] = pop.live - tally[1]!;
   if (sim.stubborn.length > 0) holdStubborn(pop.opinions as Uint8Array, pop.next as Uint8Array, sim.stubborn, tally);
   if (isRumor(plan.protocol)) {
     const next = pop.next as Uint8Array;

@@ -100,7 +100,7 @@ export async function createParallelSimulation(
       plan,
       seed,
       layout: sim.pop.layout,
-      blocked: sim.kernel.kind === 'binary-blocked',
+      blocked: sim.kernel.kind === 'binary-blocked' || sim.kernel.kind === 'bits-blocked',
       buffers,
       control: control.buffer as SharedArrayBuffer,
       tallies: tallies.buffer as SharedArrayBuffer,

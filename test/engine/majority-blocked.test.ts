@@ -9,6 +9,8 @@ import {
   createSimulation,
   BLOCK_SIZE,
   majorityBinaryBlock,
+  majorityBitsBlock,
+  majorityBlockedBitsRange,
   majorityBlockedRange,
   planTrial,
   runPlan,
@@ -102,6 +104,52 @@ describe('blocked simulation', () => {
 
   it('is refused off the binary kernel', () => {
     expect(() => createSimulation(planTrial({ n: 1000, fanout: 3, counts: [500, 300, 200] }), 1, { blocked: true })).toThrow(RangeError);
-    expect(() => createSimulation(planTrial({ n: 1000, fanout: 3 }), 1, { blocked: true, layout: 'bits' })).toThrow(RangeError);
+    expect(() => createSimulation(planTrial({ n: 1000, fanout: 3, lossRate: 0.1 }), 1, { blocked: true })).toThrow(RangeError);
+  });
+});
+
+describe('majorityBlockedBitsRange', () => {
+  it('matches majorityBitsBlock block by block: next words and ones, over many regions and batches', () => {
+    const key = trialKey(12);
+    for (const n of [3, 33, 1000, 65_536, 200_001]) {
+      const blocks = Math.ceil(n / BLOCK_SIZE);
+      const bytes = opinions(n, 0, n);
+      const cur = new Int32Array(Math.ceil(n / 32));
+      for (let i = 0; i < n; i++) cur[i >>> 5]! |= bytes[i]! << (i & 31);
+      for (const k of [1, 3, 5, 8]) {
+        if (2 * k > n - 1) continue;
+        for (const [shift, batch] of [[0, 1], [5, 2], [12, 16], [21, 1]] as const) {
+          const first = blocks > 1 ? 1 : 0;
+          const a = new Int32Array(cur.length);
+          const b = new Int32Array(cur.length);
+          let onesA = 0;
+          const st = new Int32Array(4);
+          for (let block = first; block < blocks; block++) {
+            streamState(key, 0, 2, block, st);
+            onesA += majorityBitsBlock(cur, a, block * BLOCK_SIZE, Math.min(n, (block + 1) * BLOCK_SIZE), n, k, st);
+          }
+          const onesB = majorityBlockedBitsRange(cur, b, first, blocks, n, k, key, 2, new Int32Array(4), blockedScratch(n, k, shift, batch));
+          const where = `n=${n} k=${k} shift=${shift} batch=${batch}`;
+          expect(onesB, where).toBe(onesA);
+          expect([...b], where).toEqual([...a]);
+        }
+      }
+    }
+  });
+
+  it('holds the same opinions as the unblocked bits kernel after every round', () => {
+    for (const params of [
+      { n: 65_536 * 2 + 77, fanout: 4, start: 'near-balanced' as const, maxRounds: 5, threshold: 1 },
+      { n: 300_000, fanout: 5, split: 0.55, maxRounds: 4, threshold: 1 },
+    ]) {
+      const plan = planTrial(params);
+      const plain = createSimulation(plan, 4, { layout: 'bits' });
+      const blocked = createSimulation(plan, 4, { layout: 'bits', blocked: true });
+      expect(blocked.kernel.kind).toBe('bits-blocked');
+      for (let r = 1; r <= plan.maxRounds; r++) {
+        expect(stepRound(blocked)).toBe(stepRound(plain));
+        expect([...(blocked.pop.opinions as Int32Array)], `n=${plan.n} round ${r}`).toEqual([...(plain.pop.opinions as Int32Array)]);
+      }
+    }
   });
 });

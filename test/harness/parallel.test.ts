@@ -37,6 +37,7 @@ describe('runParallelTrial', () => {
     }
     const trial = planTrial({ n: N, fanout: 4, start: 'near-balanced', recordAgreement: true, threshold: 0.99 });
     expect(await runParallelTrial(trial, 5, 2, { blocked: true })).toEqual(runPlan(trial, 5));
+    for (const threads of [2, 3]) expect(await runParallelTrial(trial, 6, threads, { layout: 'bits', blocked: true })).toEqual(runPlan(trial, 6, { layout: 'bits' }));
   });
 
   it('refuses more threads than blocks', async () => {
