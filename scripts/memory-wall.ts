@@ -2,22 +2,22 @@
 // 1..T threads, beside the C reference byte kernel at the same n, alternated in one session.
 // Prints one JSON line per timed run, then the medians and their ratios to C.
 // Usage: npm run memory-wall -- [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2] [kernels=unblocked,blocked]
-// Kernels: unblocked and blocked run on bytes; bits is the unblocked kernel on the bits layout.
+// Kernels: unblocked and blocked run on bytes; bits and bits-blocked on the bits layout.
 // Threads 0 means this thread alone, on plain (unshared) buffers, without workers.
 import { createSimulation, planTrial, stepRound } from '../src/engine/index.ts';
 import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from '../src/harness/parallel.ts';
 import { measureYardstick, resolveYardstick } from '../src/harness/yardstick.ts';
 
 const [nText = '1e7', fanoutText = '5', roundsText = '3', repsText = '3', threadsText = '1,2', kernelsText = 'unblocked,blocked'] = process.argv.slice(2);
-type Kernel = 'unblocked' | 'blocked' | 'bits';
+type Kernel = 'unblocked' | 'blocked' | 'bits' | 'bits-blocked';
 const kernels = kernelsText.split(',') as Kernel[];
 for (const k of kernels) {
-  if (k !== 'unblocked' && k !== 'blocked' && k !== 'bits') {
-    console.error(`memory-wall: kernels must be unblocked, blocked or bits (got ${JSON.stringify(k)})`);
+  if (k !== 'unblocked' && k !== 'blocked' && k !== 'bits' && k !== 'bits-blocked') {
+    console.error(`memory-wall: kernels must be unblocked, blocked, bits or bits-blocked (got ${JSON.stringify(k)})`);
     process.exit(2);
   }
 }
-const optionsOf = (k: Kernel): { blocked: boolean; layout?: 'bytes' | 'bits' } => (k === 'blocked' ? { blocked: true } : { blocked: false, layout: k === 'bits' ? 'bits' : 'bytes' });
+const optionsOf = (k: Kernel): { blocked: boolean; layout: 'bytes' | 'bits' } => ({ blocked: k.endsWith('blocked'), layout: k.startsWith('bits') ? 'bits' : 'bytes' });
 const n = Number(nText);
 const fanout = Number(fanoutText);
 const rounds = Number(roundsText);
