@@ -17,7 +17,7 @@ for (const k of kernels) {
     process.exit(2);
   }
 }
-const optionsOf = (k: Kernel): { blocked: boolean; layout: 'bytes' | 'bits' } => ({ blocked: k.endsWith('blocked'), layout: k.startsWith('bits') ? 'bits' : 'bytes' });
+const optionsOf = (k: Kernel): { blocked: boolean; layout: 'bytes' | 'bits' } => ({ blocked: k === 'blocked' || k === 'bits-blocked', layout: k.startsWith('bits') ? 'bits' : 'bytes' });
 const n = Number(nText);
 const fanout = Number(fanoutText);
 const rounds = Number(roundsText);
