@@ -54,6 +54,13 @@ export interface SimulationOptions {
   layout?: Layout;
   /** Allocate the opinion buffers on SharedArrayBuffers (for threads sharing the rounds). */
   shared?: boolean;
+  /**
+   * Run the binary kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
+   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes. `true` makes the layout default
+   * to bytes (`layout: 'bits'` gives blocked bits) and refuses a plan off the binary kernels
+   * (RangeError); `false` keeps it unblocked.
+   */
+  blocked?: boolean;
 }
 
 /**
@@ -63,9 +70,9 @@ export interface SimulationOptions {
  */
 export function createSimulation(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): Simulation {
   const key = trialKey(seed);
-  const layout = options.layout ?? autoLayout(plan);
+  const layout = options.layout ?? (options.blocked === true ? 'bytes' : autoLayout(plan));
   const pop = createPopulation(plan, key, { layout, shared: options.shared ?? false });
-  const kernel = createKernelState(plan, key, layout);
+  const kernel = createKernelState(plan, key, layout, null, options.blocked === undefined ? {} : { blocked: options.blocked });
   const stubborn =
     plan.stubbornCount > 0
       ? chooseStubborn(pop.opinions as Uint8Array, plan.stubbornOpinion, plan.stubbornCount, plan.initialCounts[plan.stubbornOpinion]!, key)
@@ -153,7 +160,7 @@ export function beginRound(sim: Simulation): void {
 export function finishRound(sim: Simulation): number {
   const { pop, tally, plan } = sim;
   const kind = sim.kernel.kind;
-  if (kind === 'binary' || kind === 'bits') tally[0] = pop.live - tally[1]!;
+  if (kind === 'binary' || kind === 'binary-blocked' || kind === 'bits' || kind === 'bits-blocked') tally[0] = pop.live - tally[1]!;
   if (sim.stubborn.length > 0) holdStubborn(pop.opinions as Uint8Array, pop.next as Uint8Array, sim.stubborn, tally);
   if (isRumor(plan.protocol)) {
     const next = pop.next as Uint8Array;

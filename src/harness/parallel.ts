@@ -34,6 +34,8 @@ export interface ParallelWorkerData {
   plan: TrialPlan;
   seed: number | string;
   layout: 'bytes' | 'bits';
+  /** Whether the binary kernel runs blocked (`SimulationOptions.blocked`). */
+  blocked: boolean;
   /** The two opinion buffers: round r reads `buffers[(r - 1) & 1]` and writes `buffers[r & 1]`. */
   buffers: [SharedArrayBuffer, SharedArrayBuffer];
   control: SharedArrayBuffer;
@@ -98,6 +100,7 @@ export async function createParallelSimulation(
       plan,
       seed,
       layout: sim.pop.layout,
+      blocked: sim.kernel.kind === 'binary-blocked' || sim.kernel.kind === 'bits-blocked',
       buffers,
       control: control.buffer as SharedArrayBuffer,
       tallies: tallies.buffer as SharedArrayBuffer,
