@@ -14,6 +14,7 @@ import { createRunDir, OutDirError, prepareOutDir, removeCreatedDir, type OutDir
 import { LockHeldError } from '../io/lock.ts';
 import { UserFileError } from '../harness/user-files.ts';
 import { removeCsvs, RESULT_FILES, summarizeSweep, writeResults } from '../harness/output.ts';
+import { joinChunks } from '../harness/chunks.ts';
 import type { JobResult } from '../harness/pool.ts';
 import { readRunInfo, RunInfoError, type RunInfo } from '../harness/runinfo.ts';
 import { planShards, type MergedShard, type MergeInfo, type ShardInfo } from '../harness/shard.ts';
@@ -147,17 +148,7 @@ export function runArgv(argv: readonly string[]): string[] {
 function joinResults(sweep: Sweep, shards: readonly LoadedShard[], parts: readonly JobResult[][]): JobResult[] {
   const byPoint: JobResult[][] = sweep.points.map(() => []);
   shards.forEach((s, k) => s.info.shard.slices.forEach((slice, j) => (byPoint[slice.point] as JobResult[]).push((parts[k] as JobResult[])[j] as JobResult)));
-  const concat = (xs: readonly Float64Array[]): Float64Array => {
-    if (xs.length === 1) return xs[0] as Float64Array;
-    const out = new Float64Array(xs.reduce((sum, x) => sum + x.length, 0));
-    let at = 0;
-    for (const x of xs) {
-      out.set(x, at);
-      at += x.length;
-    }
-    return out;
-  };
-  return byPoint.map((list) => ({ rows: concat(list.map((x) => x.rows)), agreement: concat(list.map((x) => x.agreement)) }));
+  return byPoint.map((list) => ({ rows: joinChunks(list.map((x) => x.rows)), agreement: joinChunks(list.map((x) => x.agreement)) }));
 }
 
 /** The merged run.json: the run's context (shard 0's machine, which timed the throughput) and the shards. */

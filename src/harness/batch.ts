@@ -4,6 +4,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { planTrial, type TrialPlan } from '../engine/params.ts';
 import { runPlan, type TrialResult } from '../engine/trial.ts';
 import { ABSENT, ROW_WIDTH, RowField, type BatchRequest, type BatchResponse } from './messages.ts';
+import { joinChunks } from './chunks.ts';
 import { trialSeedAt } from './seeds.ts';
 
 /** Runs one trial; the engine's `runPlan` unless a test injects another. */
@@ -15,17 +16,6 @@ const engineRunner: TrialRunner = (plan, seed) => runPlan(plan, seed);
 function errorText(error: unknown): { message: string; stack: string | null } {
   if (error instanceof Error) return { message: `${error.name}: ${error.message}`, stack: error.stack ?? null };
   return { message: String(error), stack: null };
-}
-
-/** Concatenates arrays into one. */
-function concat(parts: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
@@ -71,7 +61,7 @@ export function runBatch(request: BatchRequest, run: TrialRunner = engineRunner)
     rows[at + RowField.secondsToAll] = field(spread?.secondsToAll);
     histories.push(result.agreement ?? new Float64Array(result.rounds).fill(Number.NaN));
   }
-  return { id, rows, agreement: concat(histories) };
+  return { id, rows, agreement: joinChunks(histories) };
 }
 
 /** Serves batch requests on a worker port with {@link runBatch}, transferring the row buffers. */

@@ -4,6 +4,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TrialParams } from '../engine/params.ts';
 import { ROW_WIDTH, type BatchFailure, type BatchRequest, type BatchResponse } from './messages.ts';
+import { joinChunks } from './chunks.ts';
 import { trialSeedAt } from './seeds.ts';
 import { siblingModule } from '../io/package-files.ts';
 
@@ -314,16 +315,4 @@ export async function runPool(jobs: readonly PoolJob[], options: PoolOptions): P
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return assemble();
-}
-
-/** Concatenates chunks in order. */
-function joinChunks(parts: readonly Float64Array[]): Float64Array {
-  if (parts.length === 1) return parts[0] as Float64Array;
-  const out = new Float64Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
