@@ -19,6 +19,7 @@ import type { TrialPlan } from './params.ts';
 import { createPopulation } from './population.ts';
 import { BLOCK_SIZE, Purpose, streamState, trialKey, uniform } from './rng.ts';
 import { peerScratch } from './sampling.ts';
+import type { SpreadMetrics, TrialResult } from './trial-result.ts';
 import { blindCoinTick, blindCounterTick, feedbackCoinTick, feedbackCounterTick, memberlistTick, phaseOrder, type Tick } from './timers.ts';
 
 // Imported constants as plain module bindings (an imported binding read in a hot loop can cost a
@@ -27,37 +28,9 @@ const susceptible = SUSCEPTIBLE;
 const infective = INFECTIVE;
 const crashed = CRASHED;
 
-/** What a dissemination trial measured beyond the common result (NaN where not reached). */
-export interface SpreadMetrics {
-  /** Share of the live agents never informed. */
-  residue: number;
-  /** Mean over the informed live agents of when each learnt the news (the source at 0): a round, or under `timers` a time in intervals. */
-  meanInformedRound: number;
-  /** The latest of those times. */
-  lastInformedRound: number;
-  /** Seconds until 99% of the live agents knew (round r ends at r x interval); NaN if never. */
-  secondsTo99: number;
-  /** Seconds until 99.99% of the live agents knew; NaN if never. */
-  secondsTo9999: number;
-  /** Seconds until every live agent knew; NaN if never. */
-  secondsToAll: number;
-}
 
-/** The result of a dissemination trial (the fields of `TrialResult`, with `spread` always set). */
-export interface DisseminationResult {
-  /** Rounds (or under `timers` intervals) until no agent was left spreading, or maxRounds. */
-  rounds: number;
-  /** Whether the informed share of the live agents reached the threshold. */
-  converged: boolean;
-  winner: number | null;
-  /** 1 when more live agents know than not, else 0. */
-  leader: number;
-  /** Informed share of the live agents at the end. */
-  finalAgreement: number;
-  /** Transmissions, lost or not, to failed nodes or not. */
-  messages: number;
-  live: number;
-  agreement?: Float64Array;
+/** The result of a dissemination trial: a `TrialResult` with `spread` always set. */
+export interface DisseminationResult extends TrialResult {
   spread: SpreadMetrics;
 }
 

@@ -2,41 +2,12 @@
 // round limit, and report rounds, messages, winner and agreement.
 import { runCountPlan } from './count/simulation.ts';
 import { isDeployed } from './constants.ts';
-import { runDissemination, type SpreadMetrics } from './dissemination.ts';
+import { runDissemination } from './dissemination.ts';
 import { planTrial, type TrialParams, type TrialPlan } from './params.ts';
 import { createSimulation, leader, stepRound, winnerOf, type Simulation, type SimulationOptions } from './simulation.ts';
+import type { TrialResult } from './trial-result.ts';
 
-/** What one trial measured. */
-export interface TrialResult {
-  /** Rounds run (>= 1: at least one round always runs, as in the seed). */
-  rounds: number;
-  /** Whether agreement reached the threshold within `maxRounds`. */
-  converged: boolean;
-  /** The opinion the live agents converged on (1 for a rumor protocol); null when the trial did not converge. */
-  winner: number | null;
-  /**
-   * The opinion held by the most live agents after the last round, converged or not, the smallest
-   * id on ties (for a rumor protocol 1 when more live agents are informed than not, else 0).
-   */
-  leader: number;
-  /**
-   * Share of live agents holding the most common opinion after the last round; for the rumor
-   * protocols, the informed share of the live agents.
-   */
-  finalAgreement: number;
-  /**
-   * Peer contacts, lost or not: each live agent contacts `min(fanout, n - 1)` peers a round with
-   * the seed's majority on the complete graph (see `TrialPlan.k` and docs/protocols-and-faults.md
-   * for the others).
-   */
-  messages: number;
-  /** Agents that had not crashed at the end. */
-  live: number;
-  /** Agreement after each round (index r - 1 for round r), when `recordAgreement` was set. */
-  agreement?: Float64Array;
-  /** Dissemination protocols (`rumor-mongering`, `memberlist`): residue, times and seconds. */
-  spread?: SpreadMetrics;
-}
+export type { SpreadMetrics, TrialResult } from './trial-result.ts';
 
 /** Runs one trial; a pure function of (params, seed). Throws ParameterError on bad parameters. */
 export function runTrial(params: TrialParams, seed: number | string): TrialResult {

@@ -6,6 +6,7 @@ import type { TrialPlan } from '../params.ts';
 import { Purpose, streamState, trialKey } from '../rng.ts';
 import { leader } from '../simulation.ts';
 import { binomial } from './binomial.ts';
+import type { TrialResult } from '../trial-result.ts';
 import { multivariateHypergeometric } from './hypergeometric.ts';
 import { outcomeLaw, outcomeModel, type OutcomeModel, type OutcomeRule } from './outcomes.ts';
 
@@ -178,17 +179,8 @@ export function stepCountRound(sim: CountSimulation): number {
   return tally[leader(tally, m)]! / sim.live;
 }
 
-/** What a count-level trial measured: the same fields, with the same meaning, as the agent engine's `TrialResult`. */
-export interface CountTrialResult {
-  rounds: number;
-  converged: boolean;
-  winner: number | null;
-  leader: number;
-  finalAgreement: number;
-  messages: number;
-  live: number;
-  agreement?: Float64Array;
-}
+/** What a count-level trial measured: the agent engine's `TrialResult`, with the same meaning. */
+export type CountTrialResult = TrialResult;
 
 /**
  * Runs a count-level trial of `plan` from `seed` until the threshold or the round limit (at least
