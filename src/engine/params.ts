@@ -84,10 +84,7 @@ export function planTrial(p: TrialParams): TrialPlan {
   const ruleFanout = rule !== null && rule.contacts.kind === 'distinct' ? (rule.contacts.fanout ?? fanout) : fanout;
   const k = rule !== null && rule.contacts.kind === 'with-replacement' ? rule.contacts.count : polls > 0 ? polls : Math.min(ruleFanout, n - 1);
   const crashCount = Math.min(Math.round(crashFraction * n), n - 1);
-  if (engine === 'count') {
-    if (rule !== null) throw new ParameterError('engine', engine, `'agent' here: the count engine runs only the built-in protocols (got rule '${rule.name}'); use engine 'agent'`);
-    checkCountSupport({ protocol, topology: network.topology, m, k, lossRate, crashCount });
-  }
+  if (engine === 'count') checkCountSupport({ protocol, rule: rule?.name ?? null, topology: network.topology, m, k, lossRate, crashCount });
   return {
     n,
     fanout: ruleFanout,

@@ -16,6 +16,8 @@ export const COUNT_MAX_TERMS = 1 << 20;
 /** What {@link checkCountSupport} looks at (fields of a trial plan). */
 export interface CountSupportInput {
   readonly protocol: string;
+  /** The name of the user rule the trial runs instead of `protocol`, or null. */
+  readonly rule: string | null;
   readonly topology: string;
   /** Number of opinions. */
   readonly m: number;
@@ -28,7 +30,7 @@ export interface CountSupportInput {
 
 /**
  * Throws a ParameterError on `engine` (value `count`) naming why the count engine cannot run a
- * trial exactly and saying to use `agent`: a topology other than the complete graph (agents are
+ * trial exactly and saying to use `agent`: a user rule, a topology other than the complete graph (agents are
  * exchangeable only there), `push` and `push-pull` (how many distinct agents a round of pushes
  * reaches is an occupancy law, not a product of binomials), `rumor-mongering` and `memberlist`
  * (per-agent counters and budgets), more than {@link COUNT_MAX_K}
@@ -38,6 +40,7 @@ export function checkCountSupport(p: CountSupportInput): void {
   const refuse = (why: string): never => {
     throw new ParameterError('engine', 'count', `'agent' here: ${why}; use engine 'agent'`);
   };
+  if (p.rule !== null) refuse(`the count engine runs only the built-in protocols (got rule '${p.rule}')`);
   if (p.topology !== 'complete') refuse(`the count engine runs the complete graph only (got topology '${p.topology}')`);
   if (p.protocol === 'push' || p.protocol === 'push-pull') {
     refuse(`protocol '${p.protocol}' has no exact count-level law (the agents a round of pushes reaches follow an occupancy law, not binomials)`);
