@@ -9,7 +9,8 @@ import {
   majorityScratch,
   type MajorityScratch,
 } from './majority.ts';
-import { blockedScratch, majorityBlockedBitsRange, majorityBlockedRange, REGION_SHIFT, type BlockedScratch } from './majority-blocked.ts';
+import { graphBlockedRange, graphBlockedScratch, type GraphBlockedProtocol, type GraphBlockedScratch } from './graph-blocked.ts';
+import { blockedScratch, majorityBlockedBitsRange, majorityBlockedRange } from './majority-blocked.ts';
 import { majorityGraphBlock, majorityLossyBlock } from './majority-variants.ts';
 import { buildTopology, maxDegree } from './network.ts';
 import type { TrialPlan } from './params.ts';
@@ -17,6 +18,7 @@ import { threeMajorityBlock, threeMajorityGraphBlock, twoChoicesBlock, twoChoice
 import type { Layout } from './population.ts';
 import { BLOCK_SIZE, Purpose, streamState } from './rng.ts';
 import { pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pushPullBlock, pushPullGraphBlock } from './rumor.ts';
+import { REGION_SHIFT, type BlockedScratch } from './region-sort.ts';
 import { ruleBlock, ruleGraphBlock, ruleScratch, type RuleScratch } from './rule-kernel.ts';
 import { samplerFor } from './sampling.ts';
 import type { Topology } from './topology/index.ts';
@@ -30,7 +32,8 @@ import type { Topology } from './topology/index.ts';
  * and one kernel per protocol on the complete graph and on a topology (`-graph`); `rule` and
  * `rule-graph` run a user rule (rule-kernel.ts). `binary-blocked` is `binary` with its peer
  * reads grouped by region of the opinion array (majority-blocked.ts), and `bits-blocked` the
- * same for `bits`: the same draws and results ({@link KernelOptions}, {@link autoBlocked}).
+ * same for `bits`; each graph kernel but `rule-graph` has such a variant, `<kind>-blocked`
+ * (graph-blocked.ts): the same draws and results ({@link KernelOptions}, {@link autoBlocked}).
  */
 export type KernelKind =
   | 'binary'
@@ -40,16 +43,22 @@ export type KernelKind =
   | 'general'
   | 'majority-lossy'
   | 'majority-graph'
+  | 'majority-graph-blocked'
   | '3-majority'
   | '3-majority-graph'
+  | '3-majority-graph-blocked'
   | '2-choices'
   | '2-choices-graph'
+  | '2-choices-graph-blocked'
   | 'push'
   | 'push-graph'
+  | 'push-graph-blocked'
   | 'pull'
   | 'pull-graph'
+  | 'pull-graph-blocked'
   | 'push-pull'
   | 'push-pull-graph'
+  | 'push-pull-graph-blocked'
   | 'rule'
   | 'rule-graph';
 
@@ -64,9 +73,47 @@ export const BITS_MIN_N = 1 << 19;
  */
 export const BLOCKED_MIN_N = 1 << 26;
 
-/** Whether a plan on `layout` runs the blocked kernel when none is asked for: the `binary` kernel from {@link BLOCKED_MIN_N}. */
+/**
+ * Networks from this size on run a graph kernel blocked unless told otherwise (see
+ * docs/performance.md for the measurements). Results are identical either way.
+ */
+export const GRAPH_BLOCKED_MIN_N = 1 << 26;
+
+/** The blocked variant of each kernel that has one (`bits-blocked` never runs by default). */
+const BLOCKED_VARIANT: Partial<Record<KernelKind, KernelKind>> = {
+  binary: 'binary-blocked',
+  bits: 'bits-blocked',
+  'majority-graph': 'majority-graph-blocked',
+  '3-majority-graph': '3-majority-graph-blocked',
+  '2-choices-graph': '2-choices-graph-blocked',
+  'pull-graph': 'pull-graph-blocked',
+  'push-graph': 'push-graph-blocked',
+  'push-pull-graph': 'push-pull-graph-blocked',
+};
+
+/** The protocol a blocked graph kernel runs (graph-blocked.ts). */
+const GRAPH_BLOCKED: Partial<Record<KernelKind, GraphBlockedProtocol>> = {
+  'majority-graph-blocked': 'majority',
+  '3-majority-graph-blocked': '3-majority',
+  '2-choices-graph-blocked': '2-choices',
+  'pull-graph-blocked': 'pull',
+  'push-graph-blocked': 'push',
+  'push-pull-graph-blocked': 'push-pull',
+};
+
+/** Whether `kind` is a blocked kernel (the parallel runner asks its workers for the same). */
+export function isBlockedKind(kind: KernelKind): boolean {
+  return kind === 'binary-blocked' || kind === 'bits-blocked' || GRAPH_BLOCKED[kind] !== undefined;
+}
+
+/**
+ * Whether a plan on `layout` runs a blocked kernel when none is asked for: the `binary` kernel
+ * from {@link BLOCKED_MIN_N}, a graph kernel with a blocked variant from {@link GRAPH_BLOCKED_MIN_N}.
+ */
 export function autoBlocked(plan: TrialPlan, layout: Layout): boolean {
-  return plan.n >= BLOCKED_MIN_N && kernelFor(plan, layout) === 'binary';
+  const kind = kernelFor(plan, layout);
+  if (kind === 'binary') return plan.n >= BLOCKED_MIN_N;
+  return kind !== 'bits' && BLOCKED_VARIANT[kind] !== undefined && plan.n >= GRAPH_BLOCKED_MIN_N;
 }
 
 /** What one thread needs to run blocks of a round: allocated once, nothing per round. */
@@ -90,16 +137,19 @@ export interface KernelState {
   readonly rule: RuleScratch | null;
   /** Live agents per opinion, added to by {@link runBlocks}. */
   readonly tally: Float64Array;
-  /** Scratch of the `binary-blocked` kernel, else null. */
+  /** Scratch of the `binary-blocked` and `bits-blocked` kernels, else null. */
   readonly blocked: BlockedScratch | null;
+  /** Scratch of the blocked graph kernels, else null. */
+  readonly graphBlocked: GraphBlockedScratch | null;
 }
 
 /** Options of {@link createKernelState}. */
 export interface KernelOptions {
   /**
-   * Run the `binary` or `bits` kernel blocked (majority-blocked.ts): identical results, reads
-   * grouped by region. Default: {@link autoBlocked} (never on bits: not measured to win). `true`
-   * throws RangeError when the plan runs on neither kernel; `false` keeps it unblocked.
+   * Run the `binary`, `bits` or graph kernel blocked (majority-blocked.ts, graph-blocked.ts):
+   * identical results, reads grouped by region. Default: {@link autoBlocked} (never on bits: not
+   * measured to win). `true` throws RangeError when the plan's kernel has no blocked variant
+   * (the complete graph off the binary kernels, `rule-graph`); `false` keeps it unblocked.
    */
   blocked?: boolean;
   /** log2 of the blocked kernel's region in agents (default `REGION_SHIFT`, + 3 on bits: the same bytes; small values for tests). */
@@ -169,10 +219,14 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
   }
   let kind = kernelFor(plan, layout);
   if (options.blocked ?? autoBlocked(plan, layout)) {
-    if (kind !== 'binary' && kind !== 'bits') throw new RangeError(`the blocked kernel runs only where the binary or bits kernel would (this plan runs on '${kind}')`);
-    kind = kind === 'bits' ? 'bits-blocked' : 'binary-blocked';
+    const blocked = BLOCKED_VARIANT[kind];
+    if (blocked === undefined) {
+      throw new RangeError(`a blocked kernel runs only where the binary, bits or a graph kernel other than rule-graph would (this plan runs on '${kind}')`);
+    }
+    kind = blocked;
   }
   const graph = plan.topology === 'complete' ? null : (topology ?? buildTopology(plan, key));
+  const graphProtocol = GRAPH_BLOCKED[kind];
   return {
     plan,
     key,
@@ -189,6 +243,10 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
       kind === 'binary-blocked' || kind === 'bits-blocked'
         ? blockedScratch(plan.n, plan.k, options.regionShift ?? REGION_SHIFT + (kind === 'bits-blocked' ? 3 : 0), options.batchBlocks)
         : null,
+    graphBlocked:
+      graphProtocol === undefined
+        ? null
+        : graphBlockedScratch(graph!.offsets, plan.k, graphProtocol === '3-majority' || graphProtocol === '2-choices', options.regionShift, options.batchBlocks),
   };
 }
 
@@ -219,6 +277,10 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
   }
   if (kind === 'bits-blocked') {
     tally[1]! += majorityBlockedBitsRange(cur as Int32Array, next as Int32Array, firstBlock, endBlock, n, k, key, round, state, ks.blocked!);
+    return;
+  }
+  if (ks.graphBlocked !== null) {
+    graphBlockedRange(GRAPH_BLOCKED[kind]!, c, x, firstBlock, endBlock, offsets, targets, k, key, round, state, lossState, lossCut, nb, ks.graphBlocked, tally);
     return;
   }
   let ones = 0;

@@ -1,43 +1,19 @@
 // The binary majority kernels (bytes and bits) with propagation blocking: the peer reads of a
 // batch of blocks are bucketed by the region of the opinion array they touch and resolved region
-// by region, then summed per agent.
+// by region (region-sort.ts), then summed per agent.
 import { CRASHED } from './constants.ts';
+import { batchOf, checkRegionShape, gatherByRegion, REGION_SHIFT, BATCH_BLOCKS, regionScratch, sortByRegion, type BlockedScratch } from './region-sort.ts';
 import { BLOCK_SIZE, Purpose, streamState, TWO_POW_M32 } from './rng.ts';
 
-/** Default region of the opinion array one bucket covers: 2^18 bytes (256 KiB, an L2 slice). */
-export const REGION_SHIFT = 18;
-
-/** Default random-stream blocks per batch: 16 x 65536 agents, so a region gets several reads a line. */
-export const BATCH_BLOCKS = 16;
-
-/** Scratch of {@link majorityBlockedBlock}, allocated once per trial and thread. */
-export interface BlockedScratch {
-  /** log2 of the region size in agents (bytes). */
-  readonly shift: number;
-  /** Random-stream blocks drawn and resolved together. */
-  readonly batch: number;
-  /** Per contact t = (agent - lo) * k + j: its peer, then its position in `sorted`. */
-  readonly slot: Int32Array;
-  /** The block's peers, grouped by region (counting sort on `peer >>> shift`). */
-  readonly sorted: Int32Array;
-  /** `cur[sorted[q]]`, read region by region. */
-  readonly value: Uint8Array;
-  /** Contacts per region, then the regions' write cursors: length regions + 1. */
-  readonly cursor: Int32Array;
-}
-
 /**
- * Allocates the blocked kernel's scratch for n agents and k peers, with regions of 2^`shift`
- * agents (smaller shifts are for tests: more regions at small n) and batches of `batch` blocks
- * (at most the network's): about 9 x k x 65536 x batch bytes.
+ * Allocates the blocked binary kernels' scratch for n agents and k peers, with regions of
+ * 2^`shift` agents (smaller shifts are for tests: more regions at small n) and batches of
+ * `batch` blocks (at most the network's): about 9 x k x 65536 x batch bytes.
  */
 export function blockedScratch(n: number, k: number, shift: number = REGION_SHIFT, batch: number = BATCH_BLOCKS): BlockedScratch {
-  if (!Number.isInteger(shift) || shift < 0 || shift > 31) throw new RangeError(`region shift must be an integer from 0 to 31 (got ${shift})`);
-  if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a positive integer of blocks (got ${batch})`);
-  const blocks = Math.min(batch, Math.ceil(n / BLOCK_SIZE));
-  const contacts = BLOCK_SIZE * blocks * k;
-  const regions = Math.ceil(n / 2 ** shift);
-  return { shift, batch: blocks, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1) };
+  checkRegionShape(shift, batch);
+  const blocks = batchOf(n, batch);
+  return regionScratch(n, shift, blocks, BLOCK_SIZE * blocks * k);
 }
 
 /**
@@ -74,8 +50,7 @@ export function majorityBlockedRange(
 
 /** One batch of {@link majorityBlockedRange}: agents [lo, hi), lo a multiple of BLOCK_SIZE. */
 function blockedBatch(cur: Uint8Array, next: Uint8Array, lo: number, hi: number, n: number, k: number, key: Int32Array, round: number, st: Int32Array, scratch: BlockedScratch): number {
-  const { shift, slot, sorted, value, cursor } = scratch;
-  const regions = cursor.length - 1;
+  const { shift, slot, value, cursor } = scratch;
   const crashed = CRASHED;
   cursor.fill(0);
   // Pass 1: draw, as the unblocked kernel does, and count contacts per region.
@@ -85,14 +60,7 @@ function blockedBatch(cur: Uint8Array, next: Uint8Array, lo: number, hi: number,
     contacts = drawBlock(cur, blo, Math.min(hi, blo + BLOCK_SIZE), n, k, st, shift, slot, cursor, contacts);
   }
   // Pass 2: counting sort by region, then one read of `cur` per contact, region by region.
-  for (let r = 1; r <= regions; r++) cursor[r]! += cursor[r - 1]!;
-  for (let c = 0; c < contacts; c++) {
-    const p = slot[c]!;
-    const q = cursor[p >>> shift]!++;
-    sorted[q] = p;
-    slot[c] = q;
-  }
-  for (let q = 0; q < contacts; q++) value[q] = cur[sorted[q]!]!;
+  gatherByRegion(cur, contacts, scratch);
   // Pass 3: each agent's votes, in the order drawn (0 -> -1, 1 -> +1, CRASHED -> 0).
   let ones = 0;
   let t = 0;
@@ -197,20 +165,13 @@ export function majorityBlockedBitsRange(
 /** One batch of {@link majorityBlockedBitsRange}: agents [lo, hi), lo a multiple of BLOCK_SIZE. */
 function blockedBitsBatch(cur: Int32Array, next: Int32Array, lo: number, hi: number, n: number, k: number, key: Int32Array, round: number, st: Int32Array, scratch: BlockedScratch): number {
   const { shift, slot, sorted, value, cursor } = scratch;
-  const regions = cursor.length - 1;
   cursor.fill(0);
   let contacts = 0;
   for (let blo = lo; blo < hi; blo += BLOCK_SIZE) {
     streamState(key, Purpose.round, round, blo / BLOCK_SIZE, st);
     contacts = drawBlockAll(blo, Math.min(hi, blo + BLOCK_SIZE), n, k, st, shift, slot, cursor, contacts);
   }
-  for (let r = 1; r <= regions; r++) cursor[r]! += cursor[r - 1]!;
-  for (let c = 0; c < contacts; c++) {
-    const p = slot[c]!;
-    const q = cursor[p >>> shift]!++;
-    sorted[q] = p;
-    slot[c] = q;
-  }
+  sortByRegion(contacts, scratch);
   for (let q = 0; q < contacts; q++) {
     const p = sorted[q]!;
     value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;

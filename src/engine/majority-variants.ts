@@ -9,7 +9,7 @@ import { samplePeers } from './sampling.ts';
  * The most frequent opinion of `list[0..len)`, ties to the one that appears first; `count` is
  * all zero on entry and on return.
  */
-function mostFrequent(list: Uint8Array, len: number, count: Int32Array): number {
+export function mostFrequent(list: Uint8Array, len: number, count: Int32Array): number {
   for (let j = 0; j < len; j++) count[list[j]!]!++;
   let best = list[0]!;
   let bestCount = 0;

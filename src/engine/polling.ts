@@ -10,7 +10,7 @@ import { below } from './rng.ts';
  * first): the most frequent, ties (all differ) to the first; no answer keeps `own`. So with
  * three answers: a0 unless a1 = a2 != a0; with one or two: a0.
  */
-function threeMajority(own: number, len: number, a0: number, a1: number, a2: number): number {
+export function threeMajority(own: number, len: number, a0: number, a1: number, a2: number): number {
   if (len === 0) return own;
   return len === 3 && a0 !== a1 && a0 !== a2 && a1 === a2 ? a1 : a0;
 }

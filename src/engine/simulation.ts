@@ -55,9 +55,10 @@ export interface SimulationOptions {
   /** Allocate the opinion buffers on SharedArrayBuffers (for threads sharing the rounds). */
   shared?: boolean;
   /**
-   * Run the binary kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
-   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes. `true` makes the layout default
-   * to bytes (`layout: 'bits'` gives blocked bits) and refuses a plan off the binary kernels
+   * Run the kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
+   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes, from `GRAPH_BLOCKED_MIN_N` on a
+   * graph kernel with a blocked variant. `true` makes the layout default to bytes (`layout:
+   * 'bits'` gives blocked bits) and refuses a plan whose kernel has no blocked variant
    * (RangeError); `false` keeps it unblocked.
    */
   blocked?: boolean;

@@ -1,0 +1,74 @@
+// Propagation blocking's shared middle pass: the contacts of a batch of random-stream blocks
+// sorted by the region of the opinion array they touch, and their opinions read region by region.
+import { BLOCK_SIZE } from './rng.ts';
+
+/** Default region of the opinion array one bucket covers: 2^18 bytes (256 KiB, an L2 slice). */
+export const REGION_SHIFT = 18;
+
+/** Default random-stream blocks per batch: 16 x 65536 agents, so a region gets several reads a line. */
+export const BATCH_BLOCKS = 16;
+
+/** Scratch of the blocked kernels, allocated once per trial and thread. */
+export interface BlockedScratch {
+  /** log2 of the region size in agents (bytes). */
+  readonly shift: number;
+  /** Random-stream blocks drawn and resolved together. */
+  readonly batch: number;
+  /** Per contact, in the order drawn: its peer, then (after {@link sortByRegion}) its position in `sorted`. */
+  readonly slot: Int32Array;
+  /** The batch's peers, grouped by region (counting sort on `peer >>> shift`). */
+  readonly sorted: Int32Array;
+  /** `cur[sorted[q]]`, read region by region. */
+  readonly value: Uint8Array;
+  /** Contacts per region, then the regions' write cursors: length regions + 1. */
+  readonly cursor: Int32Array;
+}
+
+/** Throws RangeError unless `shift` is an integer from 0 to 31 and `batch` a positive integer. */
+export function checkRegionShape(shift: number, batch: number): void {
+  if (!Number.isInteger(shift) || shift < 0 || shift > 31) throw new RangeError(`region shift must be an integer from 0 to 31 (got ${shift})`);
+  if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a positive integer of blocks (got ${batch})`);
+}
+
+/** Random-stream blocks per batch for n agents: `batch`, at most the network's blocks. */
+export function batchOf(n: number, batch: number): number {
+  return Math.min(batch, Math.ceil(n / BLOCK_SIZE));
+}
+
+/**
+ * Allocates the scratch for n agents, regions of 2^`shift` agents, batches of `batch` blocks and
+ * at most `contacts` contacts a batch: 9 bytes a contact (call {@link checkRegionShape} first).
+ */
+export function regionScratch(n: number, shift: number, batch: number, contacts: number): BlockedScratch {
+  const regions = Math.ceil(n / 2 ** shift);
+  return { shift, batch, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1) };
+}
+
+/**
+ * Pass 2 of propagation blocking, the sort: on entry `slot[0..contacts)` holds the batch's peers
+ * in the order drawn, `cursor[r + 1]` the contacts of region r and `cursor[0]` zero. Places the
+ * peers region by region in `sorted` (a counting sort, stable) and replaces each `slot[c]` by
+ * the position of contact c in `sorted`.
+ */
+export function sortByRegion(contacts: number, scratch: BlockedScratch): void {
+  const { shift, slot, sorted, cursor } = scratch;
+  const regions = cursor.length - 1;
+  for (let r = 1; r <= regions; r++) cursor[r]! += cursor[r - 1]!;
+  for (let c = 0; c < contacts; c++) {
+    const p = slot[c]!;
+    const q = cursor[p >>> shift]!++;
+    sorted[q] = p;
+    slot[c] = q;
+  }
+}
+
+/**
+ * {@link sortByRegion}, then one read of `cur` per contact, region by region, into
+ * `value[q] = cur[sorted[q]]`: the random reads of a region stay in its cache and TLB slice.
+ * Contact c's opinion is then `value[slot[c]]`.
+ */
+export function gatherByRegion(cur: Uint8Array, contacts: number, scratch: BlockedScratch): void {
+  sortByRegion(contacts, scratch);
+  const { sorted, value } = scratch;
+  for (let q = 0; q < contacts; q++) value[q] = cur[sorted[q]!]!;
+}
