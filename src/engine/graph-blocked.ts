@@ -109,6 +109,8 @@ export function graphBlockedRange(
         ? drawPolls(cur, blo, bhi, lo, offsets, targets, k, st, lossSt, lossCut, scratch, contacts)
         : drawDistinct(cur, blo, bhi, lo, offsets, targets, k, which, protocol === 'majority', st, lossSt, lossCut, nb, scratch, contacts);
     }
+    // A scratch too small would drop contacts silently (typed arrays ignore writes past the end).
+    if (contacts > scratch.slot.length) throw new RangeError(`a batch made ${contacts} contacts, more than its scratch holds (${scratch.slot.length})`);
     if (protocol === 'push') {
       informByRegion(cur, next, contacts, scratch);
       continue;
