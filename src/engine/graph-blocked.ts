@@ -230,7 +230,10 @@ function drawPolls(
   return t;
 }
 
-/** Pass 3 of majority: own opinion first, then the answers in the order drawn (CRASHED gives none); the most frequent, ties to the first. */
+/**
+ * Pass 3 of majority: own opinion first, then the answers in the order drawn (CRASHED gives none);
+ * the most frequent, ties to the first (as `mostFrequent`, by a vote count when all are 0 or 1).
+ */
 function majorityAnswers(cur: Uint8Array, next: Uint8Array, lo: number, hi: number, nb: NeighbourScratch, scratch: GraphBlockedScratch, tally: Float64Array): void {
   const { slot, value, kept } = scratch;
   const { list, count } = nb;
@@ -242,11 +245,17 @@ function majorityAnswers(cur: Uint8Array, next: Uint8Array, lo: number, hi: numb
     const c = kept[i - lo]!;
     list[0] = own;
     let len = 1;
+    // Opinions 0 and 1 alone: the most frequent is the sign of the votes, a tie the own opinion.
+    let votes = (own << 1) - 1;
+    let seen = own;
     for (let j = 0; j < c; j++) {
       const o = value[slot[t++]!]!;
-      if (o !== crashed) list[len++] = o;
+      if (o === crashed) continue;
+      list[len++] = o;
+      votes += (o << 1) - 1;
+      seen |= o;
     }
-    const best = mostFrequent(list, len, count);
+    const best = seen <= 1 ? (votes > 0 ? 1 : votes < 0 ? 0 : own) : mostFrequent(list, len, count);
     next[i] = best;
     tally[best]!++;
   }
