@@ -29,7 +29,7 @@ export { countInformed, pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pu
 export { lossThreshold, lost, neighbourScratch, sampleNeighbours } from './contacts.ts';
 export { peerScratch, samplePeers, samplerFor } from './sampling.ts';
 export { BLOCK_SIZE, Purpose, below, mix32, nextU32, streamState, trialKey, uniform } from './rng.ts';
-export { autoBlocked, autoLayout, bitsApply, BITS_MIN_N, BLOCKED_MIN_N, createKernelState, GRAPH_BLOCKED_MIN_N, isBlockedKind, kernelFor, runBlocks } from './kernel.ts';
+export { autoBlocked, autoLayout, bitsApply, BITS_MIN_N, BLOCKED_MIN_N, createKernelState, GRAPH_BLOCKED_MIN_N, isBlockedKind, kernelFor, runBlocks, TWO_CHOICES_BLOCKED_MIN_N } from './kernel.ts';
 export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';
 export {
