@@ -56,10 +56,10 @@ export interface SimulationOptions {
   shared?: boolean;
   /**
    * Run the kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
-   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes, from `GRAPH_BLOCKED_MIN_N` on a
-   * graph kernel with a blocked variant (`TWO_CHOICES_BLOCKED_MIN_N` for 2-choices). `true` makes the layout default to bytes (`layout:
-   * 'bits'` gives blocked bits) and refuses a plan whose kernel has no blocked variant
-   * (RangeError); `false` keeps it unblocked.
+   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes, from `GRAPH_BLOCKED_MIN_N`
+   * (`TWO_CHOICES_BLOCKED_MIN_N` for 2-choices) on a graph kernel with a blocked variant. `true`
+   * makes the layout default to bytes (`layout: 'bits'` gives blocked bits) and refuses a plan
+   * whose kernel has no blocked variant (RangeError); `false` keeps it unblocked.
    */
   blocked?: boolean;
 }

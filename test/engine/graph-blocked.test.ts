@@ -240,8 +240,8 @@ describe('blocked graph simulation', () => {
   });
 
   it('runs trials identical to the unblocked kernel (runPlan, default regions)', () => {
-    for (const params of [cases[0]!, cases[2]!, cases[4]!, cases[6]!, cases[8]!]) {
-      const plan = planTrial({ ...params, n: 300_000, counts: undefined, maxRounds: 30, threshold: 0.99, recordAgreement: true });
+    for (const params of [cases[2]!, cases[4]!, cases[8]!]) {
+      const plan = planTrial({ ...params, n: 300_000, counts: undefined, maxRounds: 20, threshold: 0.99, recordAgreement: true });
       expect(runPlan(plan, 3, { blocked: true }), `${plan.protocol} on ${plan.topology}`).toEqual(runPlan(plan, 3, { blocked: false }));
     }
   });
