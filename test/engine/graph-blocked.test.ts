@@ -196,6 +196,11 @@ describe('graphBlockedRange', () => {
         expect(scratch.slot.length, `k=${k} polls=${polls} batch=${batch}`).toBe(most);
       }
     }
+    // A scratch sized for fewer contacts than the batch makes is refused, not overrun.
+    const small = graphBlockedScratch(g.offsets, 2, false, 10, 2);
+    const cur = new Uint8Array(g.offsets.length - 1);
+    const run = (): void => graphBlockedRange('majority', cur, cur.slice(), 0, 2, g.offsets, g.targets, 6, trialKey(1), 1, new Int32Array(4), new Int32Array(4), 0, neighbourScratch(6, maxDegree(g.offsets)), small, new Float64Array(256));
+    expect(run).toThrow(/more than its scratch holds/);
     expect(() => graphBlockedScratch(g.offsets, 3, false, 32)).toThrow(RangeError);
     expect(() => graphBlockedScratch(g.offsets, 3, false, 10, 0)).toThrow(RangeError);
   });
@@ -220,7 +225,7 @@ describe('blocked graph simulation', () => {
     { n: N, fanout: 3, protocol: '2-choices', split: 0.6, topology: 'er', degree: 5, crashFraction: 0.1, crashRound: 1, maxRounds: 6, threshold: 1 },
     { n: N, fanout: 2, protocol: 'pull', topology: 'ring', degree: 4, lossRate: 0.2, maxRounds: 6, threshold: 1 },
     { n: N, fanout: 3, protocol: 'push', topology: 'er', degree: 4, crashFraction: 0.05, crashRound: 1, maxRounds: 8, threshold: 1 },
-    { n: N, fanout: 2, protocol: 'push-pull', topology: 'ba', degree: 6, lossRate: 0.3, maxRounds: 6, threshold: 1 },
+    { n: N, fanout: 2, protocol: 'push-pull', topology: 'ba', degree: 6, lossRate: 0.3, crashFraction: 0.1, crashRound: 1, maxRounds: 6, threshold: 1 },
   ];
   it('holds the same opinions as the unblocked kernel after every round (many regions, small batches)', () => {
     for (const params of cases) {
