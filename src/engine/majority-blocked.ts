@@ -24,6 +24,8 @@ export interface BlockedScratch {
   readonly value: Uint8Array;
   /** Contacts per region, then the regions' write cursors: length regions + 1. */
   readonly cursor: Int32Array;
+  /** Where the loads of {@link touchRegion} land, so that the compiler keeps them. */
+  readonly sink: Int32Array;
 }
 
 /**
@@ -37,7 +39,7 @@ export function blockedScratch(n: number, k: number, shift: number = REGION_SHIF
   const blocks = Math.min(batch, Math.ceil(n / BLOCK_SIZE));
   const contacts = BLOCK_SIZE * blocks * k;
   const regions = Math.ceil(n / 2 ** shift);
-  return { shift, batch: blocks, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1) };
+  return { shift, batch: blocks, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1), sink: new Int32Array(1) };
 }
 
 /**
@@ -92,7 +94,11 @@ function blockedBatch(cur: Uint8Array, next: Uint8Array, lo: number, hi: number,
     sorted[q] = p;
     slot[c] = q;
   }
-  for (let q = 0; q < contacts; q++) value[q] = cur[sorted[q]!]!;
+  for (let r = 0, q = 0; r < regions; r++) {
+    const end = cursor[r]!; // after the placement: the end of region r
+    if (end - q >= TOUCH_MIN) touchRegion(cur, r << shift, Math.min(n, (r + 1) << shift), 64, scratch.sink);
+    for (; q < end; q++) value[q] = cur[sorted[q]!]!;
+  }
   // Pass 3: each agent's votes, in the order drawn (0 -> -1, 1 -> +1, CRASHED -> 0).
   let ones = 0;
   let t = 0;
@@ -109,6 +115,23 @@ function blockedBatch(cur: Uint8Array, next: Uint8Array, lo: number, hi: number,
     ones += v;
   }
   return ones;
+}
+
+/**
+ * Contacts a region must have for {@link touchRegion} to run first: a quarter of its 4096 cache
+ * lines. Below that, most of its lines are read once anyway and the sweep would only add reads.
+ */
+const TOUCH_MIN = 1024;
+
+/**
+ * Reads one element of every cache line of `arr[from, to)` (`step` elements a line) in address
+ * order, so that the hardware prefetcher streams the region into cache before the random reads
+ * of its contacts; measured at n = 10^9 on bits it more than halves their cost. Changes nothing.
+ */
+function touchRegion(arr: Uint8Array | Int32Array, from: number, to: number, step: number, sink: Int32Array): void {
+  let x = 0;
+  for (let i = from; i < to; i += step) x ^= arr[i]!;
+  sink[0]! ^= x;
 }
 
 /**
@@ -211,9 +234,13 @@ function blockedBitsBatch(cur: Int32Array, next: Int32Array, lo: number, hi: num
     sorted[q] = p;
     slot[c] = q;
   }
-  for (let q = 0; q < contacts; q++) {
-    const p = sorted[q]!;
-    value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;
+  for (let r = 0, q = 0; r < regions; r++) {
+    const end = cursor[r]!;
+    if (end - q >= TOUCH_MIN) touchRegion(cur, (r << shift) >>> 5, Math.min(cur.length, ((r + 1) << shift) >>> 5), 16, scratch.sink);
+    for (; q < end; q++) {
+      const p = sorted[q]!;
+      value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;
+    }
   }
   let ones = 0;
   let t = 0;
