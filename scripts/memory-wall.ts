@@ -2,6 +2,7 @@
 // 1..T threads, beside the C reference byte kernel at the same n, alternated in one session.
 // Prints one JSON line per timed run, then the medians and their ratios to C.
 // Usage: npm run memory-wall -- [n=1e7] [fanout=5] [rounds=3] [reps=3] [threads=1,2] [kernels=unblocked,blocked]
+// Rounds 0 times the first round alone (at 10^9 a round takes minutes); the C reference then runs 1.
 // Kernels: unblocked and blocked run on bytes; bits and bits-blocked on the bits layout.
 // Threads 0 means this thread alone, on plain (unshared) buffers, without workers.
 import { createSimulation, planTrial, stepRound } from '../src/engine/index.ts';
@@ -24,8 +25,8 @@ const rounds = Number(roundsText);
 const reps = Number(repsText);
 const threadList = threadsText.split(',').map(Number);
 for (const [name, v] of [['n', n], ['fanout', fanout], ['rounds', rounds], ['reps', reps], ...threadList.map((t) => ['threads', t] as const)] as const) {
-  if (!Number.isInteger(v) || v < (name === 'threads' ? 0 : 1)) {
-    console.error(`memory-wall: ${name} must be a positive integer (got ${v})`);
+  if (!Number.isInteger(v) || v < (name === 'threads' || name === 'rounds' ? 0 : 1)) {
+    console.error(`memory-wall: ${name} must be ${name === 'threads' || name === 'rounds' ? 'a non-negative' : 'a positive'} integer (got ${v})`);
     process.exit(2);
   }
 }
@@ -46,7 +47,7 @@ async function time(threads: number, kernel: Kernel): Promise<{ first: number; m
       stepRound(sim);
       ns.push(Number(process.hrtime.bigint() - t0) / n);
     }
-    return { first: ns[0]!, median: median(ns.slice(1)) };
+    return { first: ns[0]!, median: rounds === 0 ? ns[0]! : median(ns.slice(1)) };
   }
   const ps = await createParallelSimulation(plan, 1, threads, optionsOf(kernel));
   try {
@@ -56,7 +57,7 @@ async function time(threads: number, kernel: Kernel): Promise<{ first: number; m
       stepParallelRound(ps);
       ns.push(Number(process.hrtime.bigint() - t0) / n);
     }
-    return { first: ns[0]!, median: median(ns.slice(1)) };
+    return { first: ns[0]!, median: rounds === 0 ? ns[0]! : median(ns.slice(1)) };
   } finally {
     await closeParallelSimulation(ps);
   }
@@ -77,13 +78,13 @@ for (let rep = 0; rep < reps; rep++) {
     }
   }
   if (yard.binary !== null) {
-    const c = measureYardstick(yard.binary, n, fanout, 1, rounds);
+    const c = measureYardstick(yard.binary, n, fanout, 1, Math.max(1, rounds));
     add('C reference x1', c);
     console.log(JSON.stringify({ n, fanout, rep, kernel: 'C', threads: 1, medianNs: +c.toFixed(2) }));
   }
 }
 const c = runs.has('C reference x1') ? median(runs.get('C reference x1')!) : NaN;
-console.log(`n=${n} fanout=${fanout}: median ns per agent-round over ${reps} alternated reps (${rounds} timed rounds each)`);
+console.log(`n=${n} fanout=${fanout}: median ns per agent-round over ${reps} alternated reps (${rounds === 0 ? 'the first round alone' : `${rounds} timed rounds each, after one untimed`})`);
 for (const [key, xs] of runs) {
   const m = median(xs);
   const perThread = key.includes('first') ? '' : `  ratio to C ${(m / c).toFixed(2)}`;

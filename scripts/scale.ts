@@ -1,10 +1,11 @@
 // One large trial on several threads: how far one machine goes. Prints the setup time, each
 // round's time, ns per agent-round, peak memory and the result.
 // Usage: npm run scale -- [--n 1e8] [--threads 2] [--fanout 5] [--split 0.7] [--threshold 0.95] [--seed 1]
-// Without --n it runs the largest power of ten that fits in memory (and the engine's 2^31 - 1).
+//          [--topology regular --degree 8] [--blocked auto|on|off]
+// Without --n it runs the largest power of ten whose opinion bits fit in memory (and the engine's 2^31 - 1).
 import { Command } from 'commander';
 import os from 'node:os';
-import { autoLayout, MAX_N, planTrial, ParameterError } from '../src/engine/index.ts';
+import { MAX_N, planTrial, ParameterError, type TopologyName } from '../src/engine/index.ts';
 import { closeParallelSimulation, createParallelSimulation, stepParallelRound } from '../src/harness/parallel.ts';
 
 const program = new Command()
@@ -16,6 +17,9 @@ const program = new Command()
   .option('--threshold <a>', 'agreement that counts as converged', '0.95')
   .option('--max-rounds <r>', 'round limit', '100')
   .option('--seed <s>', 'seed', '1')
+  .option('--topology <t>', 'network: complete, ring, torus, regular, er, ws or ba', 'complete')
+  .option('--degree <d>', 'degree of the topology (see the CLI docs)')
+  .option('--blocked <b>', 'blocked kernels: auto (where they are measured to win), on or off', 'auto')
   .parse();
 const o = program.opts<Record<string, string>>();
 
@@ -45,24 +49,31 @@ try {
     split: num('--split', o['split']),
     threshold: num('--threshold', o['threshold']),
     maxRounds: num('--max-rounds', o['maxRounds']),
+    topology: o['topology'] as TopologyName,
+    ...(o['degree'] === undefined ? {} : { degree: num('--degree', o['degree']) }),
   });
 } catch (error) {
   if (error instanceof ParameterError) fail(`--${error.parameter.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be ${error.expected} (got ${String(error.value)})`);
   throw error;
 }
 const threads = num('--threads', o['threads']);
+const blockedText = o['blocked'];
+if (blockedText !== 'auto' && blockedText !== 'on' && blockedText !== 'off') fail(`--blocked must be auto, on or off (got ${JSON.stringify(blockedText)})`);
+const options = blockedText === 'auto' ? {} : { blocked: blockedText === 'on' };
 const seed = o['seed'] ?? '1';
 
 const t0 = performance.now();
 let ps;
 try {
-  ps = await createParallelSimulation(plan, seed, threads);
+  ps = await createParallelSimulation(plan, seed, threads, options);
 } catch (error) {
-  if (error instanceof RangeError) fail(`--threads: ${error.message}`);
+  if (error instanceof RangeError) fail(`${/blocked/.test(error.message) ? '--blocked' : '--threads'}: ${error.message}`);
   throw error;
 }
 const setup = (performance.now() - t0) / 1000;
-process.stderr.write(`n=${plan.n} fanout=${plan.fanout} threads=${threads} layout=${autoLayout(plan)}: set up in ${setup.toFixed(2)} s\n`);
+const { kind } = ps.sim.kernel;
+const { layout } = ps.sim.pop;
+process.stderr.write(`n=${plan.n} fanout=${plan.fanout} topology=${plan.topology} threads=${threads} layout=${layout} kernel=${kind}: set up in ${setup.toFixed(2)} s\n`);
 const rounds: number[] = [];
 let agreement = 0;
 try {
@@ -81,7 +92,10 @@ const result = {
   n: plan.n,
   fanout: plan.fanout,
   threads,
-  layout: autoLayout(plan),
+  topology: plan.topology,
+  degree: plan.topology === 'complete' ? null : plan.degree,
+  layout,
+  kernel: kind,
   setupSeconds: Number(setup.toFixed(3)),
   rounds: rounds.length,
   roundSeconds: rounds.map((s) => Number(s.toFixed(3))),

@@ -29,7 +29,20 @@ export { countInformed, pullBlock, pullGraphBlock, pushBlock, pushGraphBlock, pu
 export { lossThreshold, lost, neighbourScratch, sampleNeighbours } from './contacts.ts';
 export { peerScratch, samplePeers, samplerFor } from './sampling.ts';
 export { BLOCK_SIZE, Purpose, below, mix32, nextU32, streamState, trialKey, uniform } from './rng.ts';
-export { autoBlocked, autoLayout, bitsApply, BITS_MIN_N, BLOCKED_MIN_N, createKernelState, GRAPH_BLOCKED_MIN_N, isBlockedKind, kernelFor, runBlocks, TWO_CHOICES_BLOCKED_MIN_N } from './kernel.ts';
+export {
+  autoBlocked,
+  autoLayout,
+  bitsApply,
+  BITS_BLOCKED_MIN_N,
+  BITS_MIN_N,
+  BLOCKED_MIN_N,
+  createKernelState,
+  GRAPH_BLOCKED_MIN_N,
+  isBlockedKind,
+  kernelFor,
+  runBlocks,
+  TWO_CHOICES_BLOCKED_MIN_N,
+} from './kernel.ts';
 export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';
 export {
@@ -71,6 +84,7 @@ export { EQUAL_PHASE, failNodes, runDissemination } from './dissemination.ts';
 export type { CountSimulation, CountTrialResult, OutcomeModel, OutcomeRule } from './count/index.ts';
 export type { EngineName, Protocol, RumorProtocol, StartKind, TopologyName, TrialParams, TrialPlan } from './params.ts';
 export type { NetworkPlan } from './network.ts';
+export type { Topology, TopologyKind } from './topology/index.ts';
 export type { StartPlan } from './start.ts';
 export type { BitPopulation, BytePopulation, Layout, Population, PopulationOptions } from './population.ts';
 export type { CrashRecord } from './faults.ts';

@@ -74,6 +74,14 @@ export const BITS_MIN_N = 1 << 19;
 export const BLOCKED_MIN_N = 1 << 26;
 
 /**
+ * Networks from this size on run the `bits` kernel blocked unless told otherwise: 2^28 agents are
+ * 32 MiB of bits, the size of this machine's last-level cache. Measured (fanout 5, one thread):
+ * at 10^8 (12.5 MB of bits, in cache) blocked and unblocked break even (70.7 against 69.2 ns an
+ * agent-round); at 10^9 (125 MB) the blocked kernel takes 64.6 ns on two threads against 174.4.
+ */
+export const BITS_BLOCKED_MIN_N = 1 << 28;
+
+/**
  * Networks from this size on run a graph kernel blocked unless told otherwise (2-choices from
  * {@link TWO_CHOICES_BLOCKED_MIN_N}). Measured on one thread on a random 8-regular graph, fanout
  * 5 (npm run graph-wall): at n = 10^7 blocked majority takes 111 ns an agent-round against 144
@@ -88,7 +96,7 @@ export const GRAPH_BLOCKED_MIN_N = 1 << 24;
  */
 export const TWO_CHOICES_BLOCKED_MIN_N = 1 << 26;
 
-/** The blocked variant of each kernel that has one (`bits-blocked` never runs by default). */
+/** The blocked variant of each kernel that has one. */
 const BLOCKED_VARIANT: Partial<Record<KernelKind, KernelKind>> = {
   binary: 'binary-blocked',
   bits: 'bits-blocked',
@@ -117,13 +125,15 @@ export function isBlockedKind(kind: KernelKind): boolean {
 
 /**
  * Whether a plan on `layout` runs a blocked kernel when none is asked for: the `binary` kernel
- * from {@link BLOCKED_MIN_N}, a graph kernel with a blocked variant from {@link GRAPH_BLOCKED_MIN_N}
- * ({@link TWO_CHOICES_BLOCKED_MIN_N} for 2-choices).
+ * from {@link BLOCKED_MIN_N}, the `bits` kernel from {@link BITS_BLOCKED_MIN_N}, a graph kernel
+ * with a blocked variant from {@link GRAPH_BLOCKED_MIN_N} ({@link TWO_CHOICES_BLOCKED_MIN_N} for
+ * 2-choices).
  */
 export function autoBlocked(plan: TrialPlan, layout: Layout): boolean {
   const kind = kernelFor(plan, layout);
   if (kind === 'binary') return plan.n >= BLOCKED_MIN_N;
-  if (kind === 'bits' || BLOCKED_VARIANT[kind] === undefined) return false;
+  if (kind === 'bits') return plan.n >= BITS_BLOCKED_MIN_N;
+  if (BLOCKED_VARIANT[kind] === undefined) return false;
   return plan.n >= (kind === '2-choices-graph' ? TWO_CHOICES_BLOCKED_MIN_N : GRAPH_BLOCKED_MIN_N);
 }
 
@@ -148,18 +158,23 @@ export interface KernelState {
   readonly rule: RuleScratch | null;
   /** Live agents per opinion, added to by {@link runBlocks}. */
   readonly tally: Float64Array;
-  /** Scratch of the `binary-blocked` and `bits-blocked` kernels, else null. */
-  readonly blocked: BlockedScratch | null;
-  /** Scratch of the blocked graph kernels, else null. */
-  readonly graphBlocked: GraphBlockedScratch | null;
+  /**
+   * Scratch of the `binary-blocked` and `bits-blocked` kernels, allocated by the first
+   * {@link runBlocks} that needs it (so a thread that never runs blocks, like the main thread of a
+   * parallel trial, never holds it); null until then and for the other kernels.
+   */
+  blocked: BlockedScratch | null;
+  /** Scratch of the blocked graph kernels, allocated as `blocked` is; null until then and for the other kernels. */
+  graphBlocked: GraphBlockedScratch | null;
+  /** log2 region size and batch of the blocked kernels' scratch (see {@link KernelOptions}). */
+  readonly blockedShape: { readonly shift: number; readonly batch: number | undefined };
 }
 
 /** Options of {@link createKernelState}. */
 export interface KernelOptions {
   /**
    * Run the `binary`, `bits` or graph kernel blocked (majority-blocked.ts, graph-blocked.ts):
-   * identical results, reads grouped by region. Default: {@link autoBlocked} (never on bits: not
-   * measured to win). `true` throws RangeError when the plan's kernel has no blocked variant
+   * identical results, reads grouped by region. Default: {@link autoBlocked}. `true` throws RangeError when the plan's kernel has no blocked variant
    * (the complete graph off the binary kernels, `rule-graph`); `false` keeps it unblocked.
    */
   blocked?: boolean;
@@ -237,7 +252,6 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
     kind = blocked;
   }
   const graph = plan.topology === 'complete' ? null : (topology ?? buildTopology(plan, key));
-  const graphProtocol = GRAPH_BLOCKED[kind];
   return {
     plan,
     key,
@@ -250,14 +264,9 @@ export function createKernelState(plan: TrialPlan, key: Int32Array, layout: Layo
     lossCut: lossThreshold(plan.lossRate),
     rule: plan.rule == null ? null : ruleScratch(plan.rule, plan.n, plan.k, graph === null),
     tally: new Float64Array(256),
-    blocked:
-      kind === 'binary-blocked' || kind === 'bits-blocked'
-        ? blockedScratch(plan.n, plan.k, options.regionShift ?? REGION_SHIFT + (kind === 'bits-blocked' ? 3 : 0), options.batchBlocks)
-        : null,
-    graphBlocked:
-      graphProtocol === undefined
-        ? null
-        : graphBlockedScratch(graph!.offsets, plan.k, graphProtocol === '3-majority' || graphProtocol === '2-choices', options.regionShift, options.batchBlocks),
+    blocked: null,
+    graphBlocked: null,
+    blockedShape: { shift: options.regionShift ?? REGION_SHIFT + (kind === 'bits-blocked' ? 3 : 0), batch: options.batchBlocks },
   };
 }
 
@@ -282,16 +291,19 @@ export function runBlocks(ks: KernelState, round: number, cur: Uint8Array | Int3
   const c = cur as Uint8Array;
   const x = next as Uint8Array;
   // The blocked kernel draws a batch of blocks before it reads: it runs the range itself.
-  if (kind === 'binary-blocked') {
-    tally[1]! += majorityBlockedRange(c, x, firstBlock, endBlock, n, k, key, round, state, ks.blocked!);
+  if (kind === 'binary-blocked' || kind === 'bits-blocked') {
+    const bs = (ks.blocked ??= blockedScratch(n, k, ks.blockedShape.shift, ks.blockedShape.batch));
+    tally[1]! +=
+      kind === 'binary-blocked'
+        ? majorityBlockedRange(c, x, firstBlock, endBlock, n, k, key, round, state, bs)
+        : majorityBlockedBitsRange(cur as Int32Array, next as Int32Array, firstBlock, endBlock, n, k, key, round, state, bs);
     return;
   }
-  if (kind === 'bits-blocked') {
-    tally[1]! += majorityBlockedBitsRange(cur as Int32Array, next as Int32Array, firstBlock, endBlock, n, k, key, round, state, ks.blocked!);
-    return;
-  }
-  if (ks.graphBlocked !== null) {
-    graphBlockedRange(GRAPH_BLOCKED[kind]!, c, x, firstBlock, endBlock, offsets, targets, k, key, round, state, lossState, lossCut, nb, ks.graphBlocked, tally);
+  const graphProtocol = GRAPH_BLOCKED[kind];
+  if (graphProtocol !== undefined) {
+    const polls = graphProtocol === '3-majority' || graphProtocol === '2-choices';
+    const gs = (ks.graphBlocked ??= graphBlockedScratch(offsets, k, polls, ks.blockedShape.shift, ks.blockedShape.batch));
+    graphBlockedRange(graphProtocol, c, x, firstBlock, endBlock, offsets, targets, k, key, round, state, lossState, lossCut, nb, gs, tally);
     return;
   }
   let ones = 0;

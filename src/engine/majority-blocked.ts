@@ -2,7 +2,7 @@
 // batch of blocks are bucketed by the region of the opinion array they touch and resolved region
 // by region (region-sort.ts), then summed per agent.
 import { CRASHED } from './constants.ts';
-import { batchOf, checkRegionShape, gatherByRegion, REGION_SHIFT, BATCH_BLOCKS, regionScratch, sortByRegion, type BlockedScratch } from './region-sort.ts';
+import { BATCH_BLOCKS, batchOf, checkRegionShape, gatherByRegion, REGION_SHIFT, regionScratch, sortByRegion, TOUCH_MIN, touchRegion, type BlockedScratch } from './region-sort.ts';
 import { BLOCK_SIZE, Purpose, streamState, TWO_POW_M32 } from './rng.ts';
 
 /**
@@ -165,6 +165,7 @@ export function majorityBlockedBitsRange(
 /** One batch of {@link majorityBlockedBitsRange}: agents [lo, hi), lo a multiple of BLOCK_SIZE. */
 function blockedBitsBatch(cur: Int32Array, next: Int32Array, lo: number, hi: number, n: number, k: number, key: Int32Array, round: number, st: Int32Array, scratch: BlockedScratch): number {
   const { shift, slot, sorted, value, cursor } = scratch;
+  const regions = cursor.length - 1;
   cursor.fill(0);
   let contacts = 0;
   for (let blo = lo; blo < hi; blo += BLOCK_SIZE) {
@@ -172,9 +173,13 @@ function blockedBitsBatch(cur: Int32Array, next: Int32Array, lo: number, hi: num
     contacts = drawBlockAll(blo, Math.min(hi, blo + BLOCK_SIZE), n, k, st, shift, slot, cursor, contacts);
   }
   sortByRegion(contacts, scratch);
-  for (let q = 0; q < contacts; q++) {
-    const p = sorted[q]!;
-    value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;
+  for (let r = 0, q = 0; r < regions; r++) {
+    const end = cursor[r]!; // after the sort: the end of region r
+    if (end - q >= TOUCH_MIN) touchRegion(cur, (r << shift) >>> 5, Math.min(cur.length, ((r + 1) << shift) >>> 5), 16, scratch.sink);
+    for (; q < end; q++) {
+      const p = sorted[q]!;
+      value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;
+    }
   }
   let ones = 0;
   let t = 0;

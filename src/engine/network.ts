@@ -4,7 +4,7 @@ import { CRASHED, DEFAULTS, TOPOLOGIES, type TopologyName } from './constants.ts
 import { ParameterError } from './errors.ts';
 import type { TrialParams, TrialPlan } from './trial-params.ts';
 import { Purpose, streamState } from './rng.ts';
-import { barabasiAlbert, erdosRenyi, MAX_ENTRIES, randomRegular, ring, torus, wattsStrogatz, type Topology } from './topology/index.ts';
+import { barabasiAlbert, erdosRenyi, heapCsr, MAX_ENTRIES, randomRegular, ring, torus, wattsStrogatz, type CsrAllocator, type Topology } from './topology/index.ts';
 
 /** The resolved network of a plan. */
 export interface NetworkPlan {
@@ -77,26 +77,27 @@ export function planNetwork(p: TrialParams, n: number): NetworkPlan {
 /**
  * Generates the plan's graph from the trial's topology stream (`Purpose.topology`, round 0,
  * block 0): a pure function of (plan, key). Returns null for the complete graph, which stays
- * implicit. Called at set-up only.
+ * implicit. Called at set-up only. `alloc` places the CSR arrays (`sharedCsr` for a graph that
+ * worker threads share); the graph does not depend on it.
  */
-export function buildTopology(plan: TrialPlan, key: Int32Array): Topology | null {
+export function buildTopology(plan: TrialPlan, key: Int32Array, alloc: CsrAllocator = heapCsr): Topology | null {
   const { n, degree, rewire } = plan;
   const st = streamState(key, Purpose.topology, 0, 0, new Int32Array(4));
   switch (plan.topology) {
     case 'complete':
       return null;
     case 'ring':
-      return ring(n, degree / 2);
+      return ring(n, degree / 2, alloc);
     case 'torus':
-      return torus(n);
+      return torus(n, undefined, alloc);
     case 'regular':
-      return randomRegular(n, degree, st);
+      return randomRegular(n, degree, st, alloc);
     case 'er':
-      return erdosRenyi(n, degree, st);
+      return erdosRenyi(n, degree, st, alloc);
     case 'ws':
-      return wattsStrogatz(n, degree / 2, rewire, st);
+      return wattsStrogatz(n, degree / 2, rewire, st, alloc);
     case 'ba':
-      return barabasiAlbert(n, degree / 2, st);
+      return barabasiAlbert(n, degree / 2, st, alloc);
   }
 }
 

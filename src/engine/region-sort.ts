@@ -22,6 +22,8 @@ export interface BlockedScratch {
   readonly value: Uint8Array;
   /** Contacts per region, then the regions' write cursors: length regions + 1. */
   readonly cursor: Int32Array;
+  /** Where the loads of {@link touchRegion} land, so that the compiler keeps them. */
+  readonly sink: Int32Array;
 }
 
 /** Throws RangeError unless `shift` is an integer from 0 to 31 and `batch` a positive integer. */
@@ -41,7 +43,7 @@ export function batchOf(n: number, batch: number): number {
  */
 export function regionScratch(n: number, shift: number, batch: number, contacts: number): BlockedScratch {
   const regions = Math.ceil(n / 2 ** shift);
-  return { shift, batch, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1) };
+  return { shift, batch, slot: new Int32Array(contacts), sorted: new Int32Array(contacts), value: new Uint8Array(contacts), cursor: new Int32Array(regions + 1), sink: new Int32Array(1) };
 }
 
 /**
@@ -63,12 +65,36 @@ export function sortByRegion(contacts: number, scratch: BlockedScratch): void {
 }
 
 /**
+ * Contacts a region must have for {@link touchRegion} to run first: a quarter of its 4096 cache
+ * lines. Below that, most of its lines are read once anyway and the sweep would only add reads.
+ */
+export const TOUCH_MIN = 1024;
+
+/**
+ * Reads one element of every cache line of `arr[from, to)` (`step` elements a line) in address
+ * order, so that the hardware prefetcher streams the region into cache before the random reads
+ * of its contacts; measured at n = 10^9 on bits it more than halves their cost. Changes nothing.
+ */
+export function touchRegion(arr: Uint8Array | Int32Array, from: number, to: number, step: number, sink: Int32Array): void {
+  let x = 0;
+  for (let i = from; i < to; i += step) x ^= arr[i]!;
+  sink[0]! ^= x;
+}
+
+/**
  * {@link sortByRegion}, then one read of `cur` per contact, region by region, into
- * `value[q] = cur[sorted[q]]`: the random reads of a region stay in its cache and TLB slice.
+ * `value[q] = cur[sorted[q]]`: the random reads of a region stay in its cache and TLB slice (a
+ * region with at least {@link TOUCH_MIN} contacts is first swept by {@link touchRegion}).
  * Contact c's opinion is then `value[slot[c]]`.
  */
 export function gatherByRegion(cur: Uint8Array, contacts: number, scratch: BlockedScratch): void {
   sortByRegion(contacts, scratch);
-  const { sorted, value } = scratch;
-  for (let q = 0; q < contacts; q++) value[q] = cur[sorted[q]!]!;
+  const { shift, sorted, value, cursor, sink } = scratch;
+  const n = cur.length;
+  const size = 2 ** shift;
+  for (let r = 0, q = 0, regions = cursor.length - 1; r < regions; r++) {
+    const end = cursor[r]!; // after the sort: the end of region r
+    if (end - q >= TOUCH_MIN) touchRegion(cur, r * size, Math.min(n, (r + 1) * size), 64, sink);
+    for (; q < end; q++) value[q] = cur[sorted[q]!]!;
+  }
 }

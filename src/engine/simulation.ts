@@ -4,11 +4,12 @@
 import { isRumor } from './constants.ts';
 import { chooseStubborn, crashAgents, crashRecord, holdStubborn, recoverAgents, type CrashRecord } from './faults.ts';
 import { autoLayout, createKernelState, runBlocks, type KernelState } from './kernel.ts';
-import { contactSum } from './network.ts';
+import { buildTopology, contactSum } from './network.ts';
 import type { TrialPlan } from './params.ts';
 import { createPopulation, swapBuffers, type Layout, type Population } from './population.ts';
 import { BLOCK_SIZE, trialKey } from './rng.ts';
 import { countInformed } from './rumor.ts';
+import { sharedCsr } from './topology/index.ts';
 
 const NO_STUBBORN = new Uint32Array(0);
 
@@ -52,7 +53,7 @@ export interface Simulation {
 export interface SimulationOptions {
   /** Storage layout (default: {@link autoLayout}). Results do not depend on it. */
   layout?: Layout;
-  /** Allocate the opinion buffers on SharedArrayBuffers (for threads sharing the rounds). */
+  /** Allocate the opinion buffers and the graph on SharedArrayBuffers (for threads sharing the rounds). */
   shared?: boolean;
   /**
    * Run the kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
@@ -73,7 +74,8 @@ export function createSimulation(plan: TrialPlan, seed: number | string, options
   const key = trialKey(seed);
   const layout = options.layout ?? (options.blocked === true ? 'bytes' : autoLayout(plan));
   const pop = createPopulation(plan, key, { layout, shared: options.shared ?? false });
-  const kernel = createKernelState(plan, key, layout, null, options.blocked === undefined ? {} : { blocked: options.blocked });
+  const graph = options.shared === true ? buildTopology(plan, key, sharedCsr) : null;
+  const kernel = createKernelState(plan, key, layout, graph, options.blocked === undefined ? {} : { blocked: options.blocked });
   const stubborn =
     plan.stubbornCount > 0
       ? chooseStubborn(pop.opinions as Uint8Array, plan.stubbornOpinion, plan.stubbornCount, plan.initialCounts[plan.stubbornOpinion]!, key)

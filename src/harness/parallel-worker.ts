@@ -8,7 +8,9 @@ if (parentPort === null) throw new Error('parallel-worker.ts must run as a worke
 const data = workerData as ParallelWorkerData;
 const control = new Int32Array(data.control);
 const tallies = new Float64Array(data.tallies);
-const ks = createKernelState(data.plan, trialKey(data.seed), data.layout, null, { blocked: data.blocked });
+const g = data.graph;
+const graph = g === null ? null : { kind: g.kind, n: g.n, offsets: new Uint32Array(g.offsets), targets: new Uint32Array(g.targets) };
+const ks = createKernelState(data.plan, trialKey(data.seed), data.layout, graph, { blocked: data.blocked });
 const view = (b: SharedArrayBuffer): Uint8Array | Int32Array => (data.layout === 'bits' ? new Int32Array(b) : new Uint8Array(b));
 const buffers = [view(data.buffers[0]), view(data.buffers[1])] as const;
 const slot = data.index * 256;

@@ -13,6 +13,7 @@ import {
   type Simulation,
   type SimulationOptions,
   type TrialPlan,
+  type TopologyKind,
   type TrialResult,
 } from '../engine/index.ts';
 import { siblingModule } from '../io/package-files.ts';
@@ -37,6 +38,11 @@ export interface ParallelWorkerData {
   layout: 'bytes' | 'bits';
   /** Whether the binary kernel runs blocked (`SimulationOptions.blocked`). */
   blocked: boolean;
+  /**
+   * The trial's graph, built once by the main thread on SharedArrayBuffers and read in place by
+   * every worker (null on the complete graph).
+   */
+  graph: { kind: TopologyKind; n: number; offsets: SharedArrayBuffer; targets: SharedArrayBuffer } | null;
   /** The two opinion buffers: round r reads `buffers[(r - 1) & 1]` and writes `buffers[r & 1]`. */
   buffers: [SharedArrayBuffer, SharedArrayBuffer];
   control: SharedArrayBuffer;
@@ -95,6 +101,8 @@ export async function createParallelSimulation(
     sim.pop.opinions.buffer as SharedArrayBuffer,
     sim.pop.next.buffer as SharedArrayBuffer,
   ];
+  const g = sim.kernel.graph;
+  const graph = g === null ? null : { kind: g.kind, n: g.n, offsets: g.offsets.buffer as SharedArrayBuffer, targets: g.targets.buffer as SharedArrayBuffer };
   const workers: Worker[] = [];
   for (let w = 0; w < threads; w++) {
     const data: ParallelWorkerData = {
@@ -102,6 +110,7 @@ export async function createParallelSimulation(
       seed,
       layout: sim.pop.layout,
       blocked: isBlockedKind(sim.kernel.kind),
+      graph,
       buffers,
       control: control.buffer as SharedArrayBuffer,
       tallies: tallies.buffer as SharedArrayBuffer,

@@ -35,6 +35,9 @@ export interface ThroughputResult extends ThroughputPoint {
   sampleNs: number[];
 }
 
+/** From this n on a point is warmed up by one round instead of three (a round takes seconds). */
+export const HUGE_N = 100_000_000;
+
 /** Most samples kept per point: plenty for a rank test, and throughput-samples.csv stays small. */
 export const MAX_KEPT_SAMPLES = 1000;
 
@@ -76,11 +79,13 @@ export async function measureThroughput(point: ThroughputPoint, options: Through
 /** Times `step` (one round) with tinybench and turns its latency into per agent-round figures. */
 async function timeRounds(point: ThroughputPoint, step: () => number, options: ThroughputOptions): Promise<ThroughputResult> {
   const { n, fanout } = point;
+  // From 10^8 agents a round takes seconds to a minute: one warm-up round is enough.
+  const huge = n >= HUGE_N;
   const bench = new Bench({
     time: options.timeMs ?? 1000,
     iterations: options.minIterations ?? 10,
-    warmupIterations: 3,
-    warmupTime: 100,
+    warmupIterations: huge ? 1 : 3,
+    warmupTime: huge ? 0 : 100,
     retainSamples: true,
   });
   bench.add(`majority n=${n} fanout=${fanout} threads=${point.threads}`, () => {

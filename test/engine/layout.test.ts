@@ -4,8 +4,8 @@ import { autoLayout, BITS_MIN_N, bitsApply, createPopulation, opinionAt, planTri
 
 describe('bits layout', () => {
   it('places the same opinions as bytes', () => {
-    for (const n of [2, 31, 32, 33, 1000, 70_000]) {
-      const plan = planTrial({ n, fanout: 3, split: 0.37 });
+    for (const [n, split] of [[2, 0.37], [31, 0.37], [32, 0.37], [33, 0.37], [1000, 0.37], [70_000, 0.37], [1000, 0.999], [1000, 0.001], [64, 0.5]] as const) {
+      const plan = planTrial({ n, fanout: 3, split });
       const bytes = createPopulation(plan, trialKey(n));
       const bits = createPopulation(plan, trialKey(n), { layout: 'bits' });
       for (let i = 0; i < n; i++) expect(opinionAt(bits, i), `n=${n} i=${i}`).toBe(bytes.opinions[i]);

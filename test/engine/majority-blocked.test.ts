@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   autoBlocked,
+  BITS_BLOCKED_MIN_N,
   BLOCKED_MIN_N,
   blockedScratch,
   CRASHED,
@@ -95,10 +96,13 @@ describe('blocked simulation', () => {
     expect(runPlan(plan, 3, { blocked: true })).toEqual(runPlan(plan, 3));
   });
 
-  it('is chosen from BLOCKED_MIN_N agents where the binary kernel runs on bytes', () => {
+  it('is chosen from BLOCKED_MIN_N agents on bytes and BITS_BLOCKED_MIN_N on bits, where the binary kernels run', () => {
     expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N, fanout: 5, crashFraction: 0.1 }), 'bytes')).toBe(true);
     expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N - 1, fanout: 5, crashFraction: 0.1 }), 'bytes')).toBe(false);
     expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N, fanout: 5 }), 'bits')).toBe(false);
+    expect(autoBlocked(planTrial({ n: BITS_BLOCKED_MIN_N - 1, fanout: 5 }), 'bits')).toBe(false);
+    expect(autoBlocked(planTrial({ n: BITS_BLOCKED_MIN_N, fanout: 5 }), 'bits')).toBe(true);
+    expect(autoBlocked(planTrial({ n: BITS_BLOCKED_MIN_N, fanout: 5, lossRate: 0.1 }), 'bytes')).toBe(false);
     expect(autoBlocked(planTrial({ n: BLOCKED_MIN_N, fanout: 5, counts: [BLOCKED_MIN_N - 10, 5, 5] }), 'bytes')).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 // Barabási-Albert preferential attachment in linear time, from an edge list (Batagelj and Brandes, 2005).
 import { nextU32, TWO_POW_M32 } from '../rng.ts';
 import { csrFromPairs } from './csr.ts';
-import { checkEntries, checkInteger, checkNodes, checkState, type Topology } from './topology.ts';
+import { checkEntries, checkInteger, checkNodes, checkState, heapCsr, type CsrAllocator, type Topology } from './topology.ts';
 
 /** Edge count of {@link barabasiAlbert}(n, m): the seed clique K_{m+1} plus m per later node. */
 export function barabasiAlbertEdges(n: number, m: number): number {
@@ -27,7 +27,7 @@ export function barabasiAlbertEdges(n: number, m: number): number {
  * Time O(n m) expected draws, O(n m^2) with the repeat checks. Memory: the pairs (8 B per
  * edge), then {@link csrFromPairs} (8 B per edge + 4 B per node): 16 B per edge at peak.
  */
-export function barabasiAlbert(n: number, m: number, st: Int32Array): Topology {
+export function barabasiAlbert(n: number, m: number, st: Int32Array, alloc: CsrAllocator = heapCsr): Topology {
   checkNodes(n, 2);
   checkInteger('m', m, 1, n - 1);
   const edges = barabasiAlbertEdges(n, m);
@@ -42,7 +42,7 @@ export function barabasiAlbert(n: number, m: number, st: Int32Array): Topology {
     }
   }
   attach(n, m, st, pairs, i);
-  return csrFromPairs('barabasi-albert', n, pairs, edges);
+  return csrFromPairs('barabasi-albert', n, pairs, edges, alloc);
 }
 
 /** Raw outputs buffered, and their entries touched ahead, per batch (see {@link attach}). */

@@ -1,5 +1,5 @@
 // Edge lists to CSR: a counting pass, prefix sums, and a filling pass, on typed arrays only.
-import type { Topology, TopologyKind } from './topology.ts';
+import { heapCsr, type CsrAllocator, type Topology, type TopologyKind } from './topology.ts';
 
 /**
  * Turns per-node counts `offsets[0..n)` into end positions (inclusive prefix sums) and sets
@@ -23,14 +23,14 @@ export function countsToEnds(offsets: Uint32Array, n: number): number {
  * edge, on top of the caller's 8 B per edge of pairs; time O(n + m). A node's neighbours come
  * out in reverse edge order.
  */
-export function csrFromPairs(kind: TopologyKind, n: number, pairs: Uint32Array, m: number): Topology {
-  const offsets = new Uint32Array(n + 1);
+export function csrFromPairs(kind: TopologyKind, n: number, pairs: Uint32Array, m: number, alloc: CsrAllocator = heapCsr): Topology {
+  const offsets = alloc(n + 1);
   const len = 2 * m;
   for (let i = 0; i < len; i++) {
     const v = pairs[i]!;
     offsets[v] = offsets[v]! + 1;
   }
-  const targets = new Uint32Array(countsToEnds(offsets, n));
+  const targets = alloc(countsToEnds(offsets, n));
   for (let i = 0; i < len; i += 2) {
     const u = pairs[i]!;
     const v = pairs[i + 1]!;
@@ -49,8 +49,8 @@ export function csrFromPairs(kind: TopologyKind, n: number, pairs: Uint32Array, 
  * `{floor(e / per), dst[e]}` (the layout of Watts-Strogatz rewiring, where the owner never
  * changes). Same passes and costs as {@link csrFromPairs} with 4 B per edge of input.
  */
-export function csrFromSlots(kind: TopologyKind, n: number, per: number, dst: Uint32Array): Topology {
-  const offsets = new Uint32Array(n + 1);
+export function csrFromSlots(kind: TopologyKind, n: number, per: number, dst: Uint32Array, alloc: CsrAllocator = heapCsr): Topology {
+  const offsets = alloc(n + 1);
   const len = dst.length;
   for (let u = 0, e = 0; u < n; u++) {
     offsets[u] = offsets[u]! + per;
@@ -59,7 +59,7 @@ export function csrFromSlots(kind: TopologyKind, n: number, per: number, dst: Ui
       offsets[v] = offsets[v]! + 1;
     }
   }
-  const targets = new Uint32Array(countsToEnds(offsets, n));
+  const targets = alloc(countsToEnds(offsets, n));
   for (let e = 0, u = 0; e < len; u++) {
     for (let j = 0; j < per; j++, e++) {
       const v = dst[e]!;

@@ -2,7 +2,7 @@
 import { ParameterError } from '../errors.ts';
 import { uniform } from '../rng.ts';
 import { countsToEnds } from './csr.ts';
-import { checkEntries, checkNodes, checkState, MAX_ENTRIES, type Topology } from './topology.ts';
+import { checkEntries, checkNodes, checkState, heapCsr, MAX_ENTRIES, type CsrAllocator, type Topology } from './topology.ts';
 
 /**
  * G(n, p) with p = meanDegree / (n - 1): each of the n(n-1)/2 pairs is an edge independently
@@ -21,15 +21,15 @@ import { checkEntries, checkNodes, checkState, MAX_ENTRIES, type Topology } from
  * The list starts at the mean edge count plus 10 standard deviations and grows by a quarter
  * in the (astronomically rare) case that this is not enough.
  */
-export function erdosRenyi(n: number, meanDegree: number, st: Int32Array): Topology {
+export function erdosRenyi(n: number, meanDegree: number, st: Int32Array, alloc: CsrAllocator = heapCsr): Topology {
   checkNodes(n, 2);
   if (typeof meanDegree !== 'number' || !(meanDegree >= 0 && meanDegree <= n - 1)) {
     throw new ParameterError('meanDegree', meanDegree, `a number from 0 to n - 1 = ${n - 1}`);
   }
   checkEntries('meanDegree', meanDegree, n * meanDegree);
   checkState(st);
-  const offsets = new Uint32Array(n + 1);
-  if (meanDegree === 0) return { kind: 'erdos-renyi', n, offsets, targets: new Uint32Array(0) };
+  const offsets = alloc(n + 1);
+  if (meanDegree === 0) return { kind: 'erdos-renyi', n, offsets, targets: alloc(0) };
   const p = meanDegree / (n - 1);
   const mean = (n * meanDegree) / 2;
   const capacity = Math.min(MAX_ENTRIES / 2, Math.ceil(mean + 10 * Math.sqrt(mean * (1 - p)) + 1024));
@@ -43,7 +43,7 @@ export function erdosRenyi(n: number, meanDegree: number, st: Int32Array): Topol
     const w = low[i]!;
     offsets[w] = offsets[w]! + 1;
   }
-  const targets = new Uint32Array(countsToEnds(offsets, n));
+  const targets = alloc(countsToEnds(offsets, n));
   // Pass 2: both directions of every edge, at `--ends[x]`.
   for (let v = 1, i = 0; v < n; v++) {
     for (let c = lowCount[v]!; c > 0; c--, i++) {

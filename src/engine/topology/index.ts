@@ -17,8 +17,8 @@ export {
 } from './inspect.ts';
 export { ring, torus } from './lattice.ts';
 export { randomRegular, REGULAR_MAX_RESTARTS } from './random-regular.ts';
-export { MAX_ENTRIES, MAX_NODES, TOPOLOGY_PURPOSE, topologyState } from './topology.ts';
+export { heapCsr, MAX_ENTRIES, MAX_NODES, sharedCsr, TOPOLOGY_PURPOSE, topologyState } from './topology.ts';
 export { wattsStrogatz } from './watts-strogatz.ts';
 
 export type { Components } from './inspect.ts';
-export type { Topology, TopologyKind } from './topology.ts';
+export type { CsrAllocator, Topology, TopologyKind } from './topology.ts';

@@ -1,6 +1,6 @@
 // Deterministic lattices: the ring lattice (k nearest on each side) and the 2-D torus.
 import { ParameterError } from '../errors.ts';
-import { checkEntries, checkInteger, checkNodes, type Topology } from './topology.ts';
+import { checkEntries, checkInteger, checkNodes, heapCsr, type CsrAllocator, type Topology } from './topology.ts';
 
 /**
  * The ring lattice C(n, k): node v is linked to v +- 1, ..., v +- k (mod n), so every degree is
@@ -8,13 +8,13 @@ import { checkEntries, checkInteger, checkNodes, type Topology } from './topolog
  * is blamed on `k`. Written straight into CSR, since the offsets are `2k * v`: no edge list,
  * O(nk) time, 8 B per edge + 4 B per node. The lists read v-k, ..., v-1, v+1, ..., v+k.
  */
-export function ring(n: number, k: number): Topology {
+export function ring(n: number, k: number, alloc: CsrAllocator = heapCsr): Topology {
   checkNodes(n, 3);
   checkInteger('k', k, 1, Math.floor((n - 1) / 2));
   const deg = 2 * k;
   checkEntries('k', k, n * deg);
-  const offsets = new Uint32Array(n + 1);
-  const targets = new Uint32Array(n * deg);
+  const offsets = alloc(n + 1);
+  const targets = alloc(n * deg);
   for (let v = 0, p = 0; v < n; v++) {
     offsets[v] = p;
     for (let j = k; j >= 1; j--) {
@@ -36,7 +36,7 @@ export function ring(n: number, k: number): Topology {
  * square and the grid square; with it, `width` must divide n. Both sides must be >= 3 (with 2
  * the left and right neighbours coincide). Written straight into CSR: O(n), 16 B + 4 B per node.
  */
-export function torus(n: number, width?: number): Topology {
+export function torus(n: number, width?: number, alloc: CsrAllocator = heapCsr): Topology {
   checkNodes(n, 9);
   let w: number;
   if (width === undefined) {
@@ -48,8 +48,8 @@ export function torus(n: number, width?: number): Topology {
   }
   const h = n / w; // >= 3: n >= 9 when square, w <= n / 3 otherwise
   checkEntries('n', n, 4 * n);
-  const offsets = new Uint32Array(n + 1);
-  const targets = new Uint32Array(4 * n);
+  const offsets = alloc(n + 1);
+  const targets = alloc(4 * n);
   for (let y = 0, v = 0; y < h; y++) {
     const row = y * w;
     const up = (y === 0 ? h - 1 : y - 1) * w;

@@ -1,7 +1,7 @@
 // Random d-regular simple graphs by the pairing method of Steger and Wormald (1999), built in place.
 import { ParameterError } from '../errors.ts';
 import { below } from '../rng.ts';
-import { checkEntries, checkInteger, checkNodes, checkState, type Topology } from './topology.ts';
+import { checkEntries, checkInteger, checkNodes, checkState, heapCsr, type CsrAllocator, type Topology } from './topology.ts';
 
 /** Restarts allowed before `randomRegular` gives up (reached only for pathological n, d). */
 export const REGULAR_MAX_RESTARTS = 1000;
@@ -46,20 +46,20 @@ const FREE = 0xffffffff;
  * 4 B per node (the CSR itself), plus 2 B per edge of candidate array for the last quarter.
  * Requires 1 <= d <= n - 1 and n d even (blamed on `degree`), n d <= 2^31.
  */
-export function randomRegular(n: number, degree: number, st: Int32Array): Topology {
+export function randomRegular(n: number, degree: number, st: Int32Array, alloc: CsrAllocator = heapCsr): Topology {
   checkNodes(n, 2);
   const d = checkInteger('degree', degree, 1, n - 1);
   if ((n * d) % 2 !== 0) throw new ParameterError('degree', degree, `such that n * degree is even (n = ${n})`);
   checkEntries('degree', degree, n * d);
   checkState(st);
-  const targets = new Uint32Array(n * d);
+  const targets = alloc(n * d);
   const batch = new Uint32Array(BATCH + 1);
   for (let attempt = 1; !pairAll(n, d, st, targets, batch); attempt++) {
     if (attempt >= REGULAR_MAX_RESTARTS) {
       throw new ParameterError('degree', degree, `a degree the pairing completes within ${REGULAR_MAX_RESTARTS} restarts (n = ${n})`);
     }
   }
-  const offsets = new Uint32Array(n + 1);
+  const offsets = alloc(n + 1);
   for (let v = 0; v <= n; v++) offsets[v] = v * d;
   return { kind: 'random-regular', n, offsets, targets };
 }

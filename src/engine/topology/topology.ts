@@ -38,6 +38,18 @@ export const MAX_NODES = 2 ** 31 - 1;
 /** Largest `targets` length (2 x edges), so that entries can be drawn with `below()`: 8 GiB. */
 export const MAX_ENTRIES = 2 ** 31;
 
+/**
+ * Allocates one of a graph's CSR arrays (`offsets` or `targets`) of `length` entries. Generators
+ * take one so that a graph shared by threads is built straight into shared memory, without a copy.
+ */
+export type CsrAllocator = (length: number) => Uint32Array;
+
+/** The default {@link CsrAllocator}: an ordinary (thread-local) array. */
+export const heapCsr: CsrAllocator = (length) => new Uint32Array(length);
+
+/** A {@link CsrAllocator} on SharedArrayBuffers, so worker threads can read the graph in place. */
+export const sharedCsr: CsrAllocator = (length) => new Uint32Array(new SharedArrayBuffer(4 * length));
+
 /** Writes the trial's topology stream (round 0, block 0) into `state` and returns it. */
 export function topologyState(key: Int32Array, state: Int32Array = new Int32Array(4)): Int32Array {
   return streamState(key, TOPOLOGY_PURPOSE, 0, 0, state);

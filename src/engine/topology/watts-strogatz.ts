@@ -2,7 +2,7 @@
 import { ParameterError } from '../errors.ts';
 import { below, uniform } from '../rng.ts';
 import { csrFromSlots } from './csr.ts';
-import { checkEntries, checkInteger, checkNodes, checkState, type Topology } from './topology.ts';
+import { checkEntries, checkInteger, checkNodes, checkState, heapCsr, type CsrAllocator, type Topology } from './topology.ts';
 
 /**
  * The Watts-Strogatz model (Nature 393, 1998) as networkx's `watts_strogatz_graph` runs it:
@@ -20,7 +20,7 @@ import { checkEntries, checkInteger, checkNodes, checkState, type Topology } fro
  * redraws (O(1) expected while 2k is small against n). Time O(nk (1 + beta k)); memory 4 B
  * per edge, then {@link csrFromSlots}: 8 B per edge + 4 B per node (12 B per edge at peak).
  */
-export function wattsStrogatz(n: number, k: number, rewire: number, st: Int32Array): Topology {
+export function wattsStrogatz(n: number, k: number, rewire: number, st: Int32Array, alloc: CsrAllocator = heapCsr): Topology {
   checkNodes(n, 3);
   checkInteger('k', k, 1, Math.floor((n - 1) / 2));
   if (typeof rewire !== 'number' || !(rewire >= 0 && rewire <= 1)) throw new ParameterError('rewire', rewire, 'a probability in [0, 1]');
@@ -34,7 +34,7 @@ export function wattsStrogatz(n: number, k: number, rewire: number, st: Int32Arr
     }
   }
   if (rewire > 0) rewireSlots(n, k, rewire, st, dst);
-  return csrFromSlots('watts-strogatz', n, k, dst);
+  return csrFromSlots('watts-strogatz', n, k, dst, alloc);
 }
 
 /** Whether {u, w} is an edge: w among u's slots or u among w's. */
