@@ -41,7 +41,6 @@ export {
   isBlockedKind,
   kernelFor,
   runBlocks,
-  TWO_CHOICES_BLOCKED_MIN_N,
 } from './kernel.ts';
 export { beginRound, blockCount, createSimulation, finishRound, leader, stepRound, winnerOf } from './simulation.ts';
 export { runPlan, runRounds, runTrial } from './trial.ts';

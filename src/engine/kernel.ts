@@ -82,19 +82,13 @@ export const BLOCKED_MIN_N = 1 << 26;
 export const BITS_BLOCKED_MIN_N = 1 << 28;
 
 /**
- * Networks from this size on run a graph kernel blocked unless told otherwise (2-choices from
- * {@link TWO_CHOICES_BLOCKED_MIN_N}). Measured on one thread on a random 8-regular graph, fanout
- * 5 (npm run graph-wall): at n = 10^7 blocked majority takes 111 ns an agent-round against 144
- * unblocked, push 69 against 92, but pull 75 against 66; at 3 x 10^7 every kernel but 2-choices
- * wins (majority 135 against 186, pull 83 against 108). Results are identical either way.
+ * Networks from this size on run a graph kernel blocked unless told otherwise. Measured on one
+ * thread on a random 8-regular graph, fanout 5 (npm run graph-wall): at n = 10^7 blocked
+ * majority takes 106 ns an agent-round against 137 unblocked, push 67 against 89, 2-choices and
+ * pull break even (49 against 47, 69 against 66); at 3 x 10^7 every kernel wins (majority 123
+ * against 207, 2-choices 51 against 63). Results are identical either way.
  */
 export const GRAPH_BLOCKED_MIN_N = 1 << 24;
-
-/**
- * Networks from this size on run the 2-choices graph kernel blocked: with two reads an agent it
- * loses at 3 x 10^7 (58 ns against 48) and wins at 2^26 (63 against 88).
- */
-export const TWO_CHOICES_BLOCKED_MIN_N = 1 << 26;
 
 /** The blocked variant of each kernel that has one. */
 const BLOCKED_VARIANT: Partial<Record<KernelKind, KernelKind>> = {
@@ -126,15 +120,13 @@ export function isBlockedKind(kind: KernelKind): boolean {
 /**
  * Whether a plan on `layout` runs a blocked kernel when none is asked for: the `binary` kernel
  * from {@link BLOCKED_MIN_N}, the `bits` kernel from {@link BITS_BLOCKED_MIN_N}, a graph kernel
- * with a blocked variant from {@link GRAPH_BLOCKED_MIN_N} ({@link TWO_CHOICES_BLOCKED_MIN_N} for
- * 2-choices).
+ * with a blocked variant from {@link GRAPH_BLOCKED_MIN_N}.
  */
 export function autoBlocked(plan: TrialPlan, layout: Layout): boolean {
   const kind = kernelFor(plan, layout);
   if (kind === 'binary') return plan.n >= BLOCKED_MIN_N;
   if (kind === 'bits') return plan.n >= BITS_BLOCKED_MIN_N;
-  if (BLOCKED_VARIANT[kind] === undefined) return false;
-  return plan.n >= (kind === '2-choices-graph' ? TWO_CHOICES_BLOCKED_MIN_N : GRAPH_BLOCKED_MIN_N);
+  return BLOCKED_VARIANT[kind] !== undefined && plan.n >= GRAPH_BLOCKED_MIN_N;
 }
 
 /** What one thread needs to run blocks of a round: allocated once, nothing per round. */

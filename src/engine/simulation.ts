@@ -56,11 +56,11 @@ export interface SimulationOptions {
   /** Allocate the opinion buffers and the graph on SharedArrayBuffers (for threads sharing the rounds). */
   shared?: boolean;
   /**
-   * Run the kernel blocked (see `KernelOptions.blocked`): identical results. Default: from
-   * `BLOCKED_MIN_N` agents when the binary kernel runs on bytes, from `GRAPH_BLOCKED_MIN_N`
-   * (`TWO_CHOICES_BLOCKED_MIN_N` for 2-choices) on a graph kernel with a blocked variant. `true`
-   * makes the layout default to bytes (`layout: 'bits'` gives blocked bits) and refuses a plan
-   * whose kernel has no blocked variant (RangeError); `false` keeps it unblocked.
+   * Run the kernel blocked (see `KernelOptions.blocked`): identical results. Default:
+   * `autoBlocked` (from `BLOCKED_MIN_N` agents when the binary kernel runs on bytes,
+   * `BITS_BLOCKED_MIN_N` on bits, `GRAPH_BLOCKED_MIN_N` on a graph kernel with a blocked
+   * variant). `true` makes the layout default to bytes (`layout: 'bits'` gives blocked bits) and
+   * refuses a plan whose kernel has no blocked variant (RangeError); `false` keeps it unblocked.
    */
   blocked?: boolean;
 }

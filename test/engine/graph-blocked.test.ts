@@ -25,7 +25,6 @@ import {
   streamState,
   threeMajorityGraphBlock,
   trialKey,
-  TWO_CHOICES_BLOCKED_MIN_N,
   twoChoicesGraphBlock,
   uniform,
   type GraphBlockedProtocol,
@@ -256,9 +255,8 @@ describe('blocked graph simulation', () => {
     expect(autoBlocked(plan(GRAPH_BLOCKED_MIN_N), 'bytes')).toBe(true);
     expect(autoBlocked(plan(GRAPH_BLOCKED_MIN_N, { protocol: 'push-pull' }), 'bytes')).toBe(true);
     expect(autoBlocked(plan(GRAPH_BLOCKED_MIN_N - 1), 'bytes')).toBe(false);
-    expect(autoBlocked(plan(GRAPH_BLOCKED_MIN_N, { protocol: '2-choices' }), 'bytes')).toBe(false);
-    expect(autoBlocked(plan(TWO_CHOICES_BLOCKED_MIN_N - 1, { protocol: '2-choices' }), 'bytes')).toBe(false);
-    expect(autoBlocked(plan(TWO_CHOICES_BLOCKED_MIN_N, { protocol: '2-choices' }), 'bytes')).toBe(true);
+    expect(autoBlocked(plan(GRAPH_BLOCKED_MIN_N, { protocol: '2-choices' }), 'bytes')).toBe(true);
+    expect(autoBlocked(plan(GRAPH_BLOCKED_MIN_N, { protocol: 'pull' }), 'bytes')).toBe(true);
     expect(autoBlocked(planTrial({ n: GRAPH_BLOCKED_MIN_N, fanout: 5, lossRate: 0.1 }), 'bytes')).toBe(false);
     expect(createSimulation(planTrial({ n: 1000, fanout: 3, topology: 'ring', degree: 4 }), 1).kernel.kind).toBe('majority-graph');
   });
