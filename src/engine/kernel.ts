@@ -67,17 +67,17 @@ export const BITS_MIN_N = 1 << 19;
 
 /**
  * Networks from this size on run the `binary` kernel blocked unless told otherwise: measured at
- * n = 10^8 (fanout 5) it takes 126 ns an agent-round against 337 unblocked on one thread, and at
- * 3 x 10^7 about the same (95 against 89-129); at 10^7, where the opinions fit in cache, it loses
- * (81 against 68). Results are identical either way.
+ * n = 10^8 (fanout 5) it takes 101 ns an agent-round against 228 unblocked on one thread, and at
+ * 3 x 10^7 about the same (95 against 89-129, before the region sweep); at 10^7, where the
+ * opinions fit in cache, it loses (77 against 64). Results are identical either way.
  */
 export const BLOCKED_MIN_N = 1 << 26;
 
 /**
  * Networks from this size on run the `bits` kernel blocked unless told otherwise: 2^28 agents are
  * 32 MiB of bits, the size of this machine's last-level cache. Measured (fanout 5, one thread):
- * at 10^8 (12.5 MB of bits, in cache) blocked and unblocked break even (70.7 against 69.2 ns an
- * agent-round); at 10^9 (125 MB) the blocked kernel takes 64.6 ns on two threads against 174.4.
+ * at 10^8 (12.5 MB of bits, in cache) blocked and unblocked break even (68.6 against 66.4 ns an
+ * agent-round); at 10^9 (125 MB) the blocked kernel takes 92.0 ns against 241.2.
  */
 export const BITS_BLOCKED_MIN_N = 1 << 28;
 

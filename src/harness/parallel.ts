@@ -36,7 +36,7 @@ export interface ParallelWorkerData {
   plan: TrialPlan;
   seed: number | string;
   layout: 'bytes' | 'bits';
-  /** Whether the binary kernel runs blocked (`SimulationOptions.blocked`). */
+  /** Whether the trial runs on a blocked kernel (`SimulationOptions.blocked`; see `isBlockedKind`). */
   blocked: boolean;
   /**
    * The trial's graph, built once by the main thread on SharedArrayBuffers and read in place by
