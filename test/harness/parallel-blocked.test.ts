@@ -1,27 +1,15 @@
 // The blocked graph kernels on several threads give exactly the unblocked one-thread trial.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, planTrial, runPlan, stepRound, type TrialParams } from '../../src/engine/index.ts';
-import { closeParallelSimulation, createParallelSimulation, runParallelTrial, stepParallelRound } from '../../src/harness/parallel.ts';
+import { planTrial, runPlan, type TrialParams } from '../../src/engine/index.ts';
+import { runParallelTrial } from '../../src/harness/parallel.ts';
+import { expectSameRounds } from './same-rounds.ts';
 
 const N = 65_536 * 3 + 5; // four random-stream blocks
 
 describe('blocked graph kernels on the parallel runner', () => {
   it('majority on a random regular graph: the unblocked one-thread opinions after every round, on 1, 2 and 3 threads', async () => {
     const plan = planTrial({ n: N, fanout: 5, split: 0.6, topology: 'regular', degree: 8, lossRate: 0.1, crashFraction: 0.1, crashRound: 1, maxRounds: 4, threshold: 1 });
-    for (const threads of [1, 2, 3]) {
-      const plain = createSimulation(plan, 7, { blocked: false });
-      const ps = await createParallelSimulation(plan, 7, threads, { blocked: true });
-      try {
-        expect(ps.sim.kernel.kind).toBe('majority-graph-blocked');
-        for (let r = 1; r <= plan.maxRounds; r++) {
-          expect(stepParallelRound(ps)).toBe(stepRound(plain));
-          const same = Buffer.from(ps.sim.pop.opinions as Uint8Array).equals(Buffer.from(plain.pop.opinions as Uint8Array));
-          expect(same, `threads ${threads} round ${r}`).toBe(true);
-        }
-      } finally {
-        await closeParallelSimulation(ps);
-      }
-    }
+    for (const threads of [1, 2, 3]) await expectSameRounds(plan, 7, threads, 'majority-graph-blocked', { blocked: true }, { blocked: false });
   });
 
   const cases: [string, TrialParams][] = [

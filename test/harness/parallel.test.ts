@@ -1,7 +1,8 @@
 // One trial on several threads gives exactly the one-thread result, in every kernel and layout.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, planTrial, runPlan, stepRound, type TrialParams } from '../../src/engine/index.ts';
-import { closeParallelSimulation, createParallelSimulation, runParallelTrial, stepParallelRound } from '../../src/harness/parallel.ts';
+import { createSimulation, planTrial, runPlan, type TrialParams } from '../../src/engine/index.ts';
+import { closeParallelSimulation, createParallelSimulation, runParallelTrial } from '../../src/harness/parallel.ts';
+import { expectSameRounds } from './same-rounds.ts';
 
 const N = 65_536 * 3 + 5; // four random-stream blocks
 
@@ -23,20 +24,7 @@ describe('runParallelTrial', () => {
 
   it('blocked binary kernel: the unblocked one-thread opinions after every round, on 1, 2 and 3 threads', async () => {
     const plan = planTrial({ n: N, fanout: 5, split: 0.6, crashFraction: 0.1, crashRound: 1, maxRounds: 4, threshold: 1 });
-    for (const threads of [1, 2, 3]) {
-      const plain = createSimulation(plan, 7, { layout: 'bytes' });
-      const ps = await createParallelSimulation(plan, 7, threads, { blocked: true });
-      try {
-        expect(ps.sim.kernel.kind).toBe('binary-blocked');
-        for (let r = 1; r <= plan.maxRounds; r++) {
-          expect(stepParallelRound(ps)).toBe(stepRound(plain));
-          const same = Buffer.from(ps.sim.pop.opinions as Uint8Array).equals(Buffer.from(plain.pop.opinions as Uint8Array));
-          expect(same, `threads ${threads} round ${r}`).toBe(true);
-        }
-      } finally {
-        await closeParallelSimulation(ps);
-      }
-    }
+    for (const threads of [1, 2, 3]) await expectSameRounds(plan, 7, threads, 'binary-blocked', { blocked: true }, { layout: 'bytes' });
     const trial = planTrial({ n: N, fanout: 4, start: 'near-balanced', recordAgreement: true, threshold: 0.99 });
     expect(await runParallelTrial(trial, 5, 2, { blocked: true })).toEqual(runPlan(trial, 5));
     for (const threads of [2, 3]) expect(await runParallelTrial(trial, 6, threads, { layout: 'bits', blocked: true })).toEqual(runPlan(trial, 6, { layout: 'bits' }));
