@@ -59,8 +59,9 @@ export interface SimulationOptions {
    * Run the kernel blocked (see `KernelOptions.blocked`): identical results. Default:
    * `autoBlocked` (from `BLOCKED_MIN_N` agents when the binary kernel runs on bytes,
    * `BITS_BLOCKED_MIN_N` on bits, `GRAPH_BLOCKED_MIN_N` on a graph kernel with a blocked
-   * variant). `true` makes the layout default to bytes (`layout: 'bits'` gives blocked bits) and
-   * refuses a plan whose kernel has no blocked variant (RangeError); `false` keeps it unblocked.
+   * variant). `true` runs the blocked variant of the kernel the plan runs on its layout (bits where
+   * `autoLayout` picks them, so a large two-opinion trial stays on one bit an agent) and refuses a
+   * plan whose kernel has no blocked variant (RangeError); `false` keeps it unblocked.
    */
   blocked?: boolean;
 }
@@ -72,7 +73,7 @@ export interface SimulationOptions {
  */
 export function createSimulation(plan: TrialPlan, seed: number | string, options: SimulationOptions = {}): Simulation {
   const key = trialKey(seed);
-  const layout = options.layout ?? (options.blocked === true ? 'bytes' : autoLayout(plan));
+  const layout = options.layout ?? autoLayout(plan);
   const pop = createPopulation(plan, key, { layout, shared: options.shared ?? false });
   const graph = options.shared === true ? buildTopology(plan, key, sharedCsr) : null;
   const kernel = createKernelState(plan, key, layout, graph, options.blocked === undefined ? {} : { blocked: options.blocked });

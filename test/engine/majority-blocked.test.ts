@@ -108,6 +108,9 @@ describe('blocked simulation', () => {
 
   it('is refused off the binary kernel', () => {
     expect(() => createSimulation(planTrial({ n: 1000, fanout: 3, counts: [500, 300, 200] }), 1, { blocked: true })).toThrow(RangeError);
+    // Asked for at a size where the plan runs on bits, it blocks the bits kernel (not a byte copy).
+    expect(createSimulation(planTrial({ n: 1 << 19, fanout: 5 }), 1, { blocked: true }).kernel.kind).toBe('bits-blocked');
+    expect(createSimulation(planTrial({ n: 1 << 19, fanout: 5 }), 1, { blocked: true, layout: 'bytes' }).kernel.kind).toBe('binary-blocked');
     expect(() => createSimulation(planTrial({ n: 1000, fanout: 3, lossRate: 0.1 }), 1, { blocked: true })).toThrow(RangeError);
   });
 });
