@@ -2,7 +2,7 @@
 // batch of blocks are bucketed by the region of the opinion array they touch and resolved region
 // by region (region-sort.ts), then summed per agent.
 import { CRASHED } from './constants.ts';
-import { BATCH_BLOCKS, batchOf, checkRegionShape, gatherByRegion, REGION_SHIFT, regionScratch, sortByRegion, TOUCH_MIN, touchRegion, type BlockedScratch } from './region-sort.ts';
+import { BATCH_BLOCKS, batchOf, checkRegionShape, gatherByRegion, REGION_SHIFT, regionScratch, type BlockedScratch } from './region-sort.ts';
 import { BLOCK_SIZE, Purpose, streamState, TWO_POW_M32 } from './rng.ts';
 
 /**
@@ -82,9 +82,10 @@ function blockedBatch(cur: Uint8Array, next: Uint8Array, lo: number, hi: number,
 /**
  * Pass 1 over agents [lo, hi) of one block: the peers of each live agent, drawn from `st` as
  * {@link majorityBinaryBlock} draws them, into `slot[t..)`; counts each region's contacts at
- * `cursor[region + 1]`. Returns the next free slot.
+ * `cursor[region + 1]`. `cur` null: a layout without crashes (bits), every agent draws. Returns
+ * the next free slot.
  */
-function drawBlock(cur: Uint8Array, lo: number, hi: number, n: number, k: number, st: Int32Array, shift: number, slot: Int32Array, cursor: Int32Array, t: number): number {
+function drawBlock(cur: Uint8Array | null, lo: number, hi: number, n: number, k: number, st: Int32Array, shift: number, slot: Int32Array, cursor: Int32Array, t: number): number {
   let s0 = st[0]! | 0;
   let s1 = st[1]! | 0;
   let s2 = st[2]! | 0;
@@ -92,7 +93,7 @@ function drawBlock(cur: Uint8Array, lo: number, hi: number, n: number, k: number
   const crashed = CRASHED;
   const scale = (n - 1) * TWO_POW_M32;
   for (let i = lo; i < hi; i++) {
-    if (cur[i] === crashed) continue;
+    if (cur !== null && cur[i] === crashed) continue;
     // Peers picked so far, newest first; -1 = none (as in majorityBinaryBlock).
     let a0 = -1;
     let a1 = -1;
@@ -164,23 +165,14 @@ export function majorityBlockedBitsRange(
 
 /** One batch of {@link majorityBlockedBitsRange}: agents [lo, hi), lo a multiple of BLOCK_SIZE. */
 function blockedBitsBatch(cur: Int32Array, next: Int32Array, lo: number, hi: number, n: number, k: number, key: Int32Array, round: number, st: Int32Array, scratch: BlockedScratch): number {
-  const { shift, slot, sorted, value, cursor } = scratch;
-  const regions = cursor.length - 1;
+  const { shift, slot, value, cursor } = scratch;
   cursor.fill(0);
   let contacts = 0;
   for (let blo = lo; blo < hi; blo += BLOCK_SIZE) {
     streamState(key, Purpose.round, round, blo / BLOCK_SIZE, st);
-    contacts = drawBlockAll(blo, Math.min(hi, blo + BLOCK_SIZE), n, k, st, shift, slot, cursor, contacts);
+    contacts = drawBlock(null, blo, Math.min(hi, blo + BLOCK_SIZE), n, k, st, shift, slot, cursor, contacts);
   }
-  sortByRegion(contacts, scratch);
-  for (let r = 0, q = 0; r < regions; r++) {
-    const end = cursor[r]!; // after the sort: the end of region r
-    if (end - q >= TOUCH_MIN) touchRegion(cur, (r << shift) >>> 5, Math.min(cur.length, ((r + 1) << shift) >>> 5), 16, scratch.sink);
-    for (; q < end; q++) {
-      const p = sorted[q]!;
-      value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;
-    }
-  }
+  gatherByRegion(cur, contacts, scratch);
   let ones = 0;
   let t = 0;
   for (let base = lo; base < hi; base += 32) {
@@ -198,54 +190,4 @@ function blockedBitsBatch(cur: Int32Array, next: Int32Array, lo: number, hi: num
     next[base >>> 5] = word;
   }
   return ones;
-}
-
-/** {@link drawBlock} for a layout without crashes: every agent of [lo, hi) draws its peers. */
-function drawBlockAll(lo: number, hi: number, n: number, k: number, st: Int32Array, shift: number, slot: Int32Array, cursor: Int32Array, t: number): number {
-  let s0 = st[0]! | 0;
-  let s1 = st[1]! | 0;
-  let s2 = st[2]! | 0;
-  let s3 = st[3]! | 0;
-  const scale = (n - 1) * TWO_POW_M32;
-  for (let i = lo; i < hi; i++) {
-    let a0 = -1;
-    let a1 = -1;
-    let a2 = -1;
-    let a3 = -1;
-    let a4 = -1;
-    let a5 = -1;
-    let a6 = -1;
-    let a7 = -1;
-    for (let j = 0; j < k; j++) {
-      let p = 0;
-      do {
-        const x = Math.imul(s1, 5);
-        const r = Math.imul((x << 7) | (x >>> 25), 9);
-        const u = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= u;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        p = ((r >>> 0) * scale) | 0;
-        p += (i - p - 1) >>> 31;
-      } while (p === a0 || p === a1 || p === a2 || p === a3 || p === a4 || p === a5 || p === a6 || p === a7);
-      a7 = a6;
-      a6 = a5;
-      a5 = a4;
-      a4 = a3;
-      a3 = a2;
-      a2 = a1;
-      a1 = a0;
-      a0 = p;
-      slot[t++] = p;
-      cursor[(p >>> shift) + 1]!++;
-    }
-  }
-  st[0] = s0;
-  st[1] = s1;
-  st[2] = s2;
-  st[3] = s3;
-  return t;
 }

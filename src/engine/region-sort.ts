@@ -82,19 +82,31 @@ export function touchRegion(arr: Uint8Array | Int32Array, from: number, to: numb
 }
 
 /**
- * {@link sortByRegion}, then one read of `cur` per contact, region by region, into
- * `value[q] = cur[sorted[q]]`: the random reads of a region stay in its cache and TLB slice (a
- * region with at least {@link TOUCH_MIN} contacts is first swept by {@link touchRegion}).
+ * {@link sortByRegion}, then one read of `cur` per contact, region by region, into `value[q]`:
+ * the opinion of agent `sorted[q]`, a byte of `cur` (Uint8Array) or its bit (Int32Array, agent i
+ * at bit `i & 31` of word `i >>> 5`). The random reads of a region stay in its cache and TLB
+ * slice (a region with at least {@link TOUCH_MIN} contacts is first swept by {@link touchRegion}).
  * Contact c's opinion is then `value[slot[c]]`.
  */
-export function gatherByRegion(cur: Uint8Array, contacts: number, scratch: BlockedScratch): void {
+export function gatherByRegion(cur: Uint8Array | Int32Array, contacts: number, scratch: BlockedScratch): void {
   sortByRegion(contacts, scratch);
   const { shift, sorted, value, cursor, sink } = scratch;
-  const n = cur.length;
+  const bits = cur instanceof Int32Array;
+  const n = bits ? cur.length * 32 : cur.length;
   const size = 2 ** shift;
   for (let r = 0, q = 0, regions = cursor.length - 1; r < regions; r++) {
     const end = cursor[r]!; // after the sort: the end of region r
-    if (end - q >= TOUCH_MIN) touchRegion(cur, r * size, Math.min(n, (r + 1) * size), 64, sink);
-    for (; q < end; q++) value[q] = cur[sorted[q]!]!;
+    const from = r * size;
+    const to = Math.min(n, from + size);
+    if (bits) {
+      if (end - q >= TOUCH_MIN) touchRegion(cur, from >>> 5, Math.ceil(to / 32), 16, sink);
+      for (; q < end; q++) {
+        const p = sorted[q]!;
+        value[q] = (cur[p >>> 5]! >>> (p & 31)) & 1;
+      }
+    } else {
+      if (end - q >= TOUCH_MIN) touchRegion(cur, from, to, 64, sink);
+      for (; q < end; q++) value[q] = cur[sorted[q]!]!;
+    }
   }
 }
